@@ -1,0 +1,43 @@
+package fr.vigie.classification;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The classification of one text (schema classify-response, $defs/classification). */
+public record Classification(String id, String risk, List<LabelResult> labels) {
+
+  public Classification {
+    labels = List.copyOf(labels);
+  }
+
+  public static Classification of(String id, List<LabelResult> labels) {
+    List<LabelResult> sorted = labels.stream()
+        .sorted(Comparator.comparing((LabelResult l) -> Risk.fromWire(l.risk())).reversed()
+            .thenComparing(Comparator.comparingDouble(LabelResult::score).reversed()))
+        .toList();
+    String risk = sorted.isEmpty() ? Risk.NONE.wire() : sorted.get(0).risk();
+    return new Classification(id, risk, sorted);
+  }
+
+  /** One label with its risk, a score in [0, 1] and the spans that justify it. */
+  public record LabelResult(String label, String risk, double score, List<Evidence> evidence) {
+    public LabelResult {
+      if (score < 0 || score > 1) {
+        throw new IllegalArgumentException("score hors de [0, 1] : " + score);
+      }
+      evidence = List.copyOf(evidence);
+    }
+  }
+
+  /** A span of the text, in UTF-16 offsets like JavaScript's, and why it matters. */
+  public record Evidence(int start, int end, String text, String explanation) {
+    public Evidence {
+      if (start < 0 || end < start) {
+        throw new IllegalArgumentException("span invalide " + start + ".." + end);
+      }
+    }
+  }
+
+  /** Answer of POST /api/v1/classify. */
+  public record Response(List<Classification> results) {}
+}

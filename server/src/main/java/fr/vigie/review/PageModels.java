@@ -1,0 +1,23 @@
+package fr.vigie.review;
+
+import fr.vigie.capture.Capture;
+import fr.vigie.web.Principal;
+import java.util.List;
+
+/** The data each template receives; one record per page. */
+public final class PageModels {
+
+  private PageModels() {}
+
+  /** Sign-in form, with an error to show after a failed attempt. */
+  public record SignIn(String error, String next) {}
+
+  /** The capture queue, newest first. */
+  public record Captures(Principal user, String csrf, List<Capture> captures) {}
+
+  /** One capture with everything stored about it. */
+  public record Detail(Principal user, String csrf, Capture capture, String metadataJson) {}
+
+  /** The account page; {@code newToken} is shown once, right after it is created. */
+  public record Account(Principal user, String csrf, int tokenCount, String newToken, String serverUrl) {}
+}

@@ -1,0 +1,154 @@
+package fr.vigie.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fr.vigie.account.AccountService;
+import fr.vigie.account.Secrets;
+import fr.vigie.capture.Capture;
+import fr.vigie.capture.CaptureService;
+import fr.vigie.web.ApiException;
+import fr.vigie.web.Principal;
+import fr.vigie.web.RateLimits;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** The supervisors' web view: sign-in, the capture queue, one capture, the account's API tokens. */
+public final class ReviewController {
+
+  private static final String COOKIE = "vigie_session";
+  private final AccountService accounts;
+  private final CaptureService captures;
+  private final RateLimits limits;
+  private final Pages pages;
+  private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public ReviewController(AccountService accounts, CaptureService captures, RateLimits limits, Pages pages) {
+    this.accounts = accounts;
+    this.captures = captures;
+    this.limits = limits;
+    this.pages = pages;
+  }
+
+  public void home(Context ctx) {
+    ctx.redirect(session(ctx).isPresent() ? "/captures" : "/login");
+  }
+
+  public void signInForm(Context ctx) {
+    ctx.html(pages.render("login.jte", new PageModels.SignIn(null, safeNext(ctx.queryParam("next")))));
+  }
+
+  public void signIn(Context ctx) {
+    String next = safeNext(ctx.formParam("next"));
+    try {
+      limits.checkSignIn(ctx.ip());
+    } catch (ApiException.TooManyRequests e) {
+      ctx.status(429).html(pages.render("login.jte", new PageModels.SignIn(e.getMessage(), next)));
+      return;
+    }
+    String login = Optional.ofNullable(ctx.formParam("login")).orElse("").strip();
+    String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    Optional<Principal> principal = login.isEmpty() || password.isEmpty()
+        ? Optional.empty() : accounts.signIn(login, password);
+    if (principal.isEmpty()) {
+      ctx.status(401).html(pages.render("login.jte",
+          new PageModels.SignIn("Identifiant ou mot de passe incorrect.", next)));
+      return;
+    }
+    String secret = accounts.openSession(principal.get());
+    ctx.header("Set-Cookie", COOKIE + "=" + secret + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200");
+    ctx.redirect(next);
+  }
+
+  public void signOut(Context ctx) {
+    Optional<String> secret = Optional.ofNullable(ctx.cookie(COOKIE));
+    if (secret.isPresent() && checkCsrf(ctx, secret.get())) {
+      accounts.closeSession(secret.get());
+    }
+    ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    ctx.redirect("/login");
+  }
+
+  public void list(Context ctx) {
+    withSession(ctx, (user, csrf) -> ctx.html(pages.render("captures.jte",
+        new PageModels.Captures(user, csrf, captures.newestFirst(user, 200, 0)))));
+  }
+
+  public void detail(Context ctx) {
+    withSession(ctx, (user, csrf) -> {
+      Capture capture = captures.get(user, ctx.pathParam("id"));
+      ctx.html(pages.render("capture.jte",
+          new PageModels.Detail(user, csrf, capture, pretty.writeValueAsString(capture.metadata()))));
+    });
+  }
+
+  public void screenshot(Context ctx) {
+    withSession(ctx, (user, csrf) -> ctx.contentType("image/png")
+        .header("Cache-Control", "private, max-age=3600")
+        .result(captures.screenshot(user, ctx.pathParam("id"))));
+  }
+
+  public void account(Context ctx) {
+    withSession(ctx, (user, csrf) -> ctx.html(pages.render("account.jte",
+        new PageModels.Account(user, csrf, accounts.tokenCount(user), null, serverUrl(ctx)))));
+  }
+
+  public void createToken(Context ctx) {
+    withSession(ctx, (user, csrf) -> {
+      if (!csrf.equals(ctx.formParam("csrf"))) {
+        ctx.status(403).html(pages.render("account.jte",
+            new PageModels.Account(user, csrf, accounts.tokenCount(user), null, serverUrl(ctx))));
+        return;
+      }
+      String label = Optional.ofNullable(ctx.formParam("label")).map(String::strip).filter(s -> !s.isEmpty())
+          .map(s -> s.length() > 200 ? s.substring(0, 200) : s).orElse("Extension Vigie");
+      String token = accounts.createToken(user, label);
+      ctx.header("Cache-Control", "no-store").html(pages.render("account.jte",
+          new PageModels.Account(user, csrf, accounts.tokenCount(user), token, serverUrl(ctx))));
+    });
+  }
+
+  private interface Page {
+    void render(Principal user, String csrf) throws Exception;
+  }
+
+  /** Runs the page for a signed-in user, or sends the browser to the sign-in form and back here after. */
+  private void withSession(Context ctx, Page page) {
+    Optional<String> secret = Optional.ofNullable(ctx.cookie(COOKIE));
+    Optional<Principal> user = secret.flatMap(accounts::session);
+    if (user.isEmpty()) {
+      ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
+      return;
+    }
+    try {
+      page.render(user.get(), csrfFor(secret.get()));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Optional<Principal> session(Context ctx) {
+    return Optional.ofNullable(ctx.cookie(COOKIE)).flatMap(accounts::session);
+  }
+
+  private static boolean checkCsrf(Context ctx, String secret) {
+    return csrfFor(secret).equals(ctx.formParam("csrf"));
+  }
+
+  /** A per-session token for forms, derived from the session secret the page cannot read (HttpOnly). */
+  private static String csrfFor(String sessionSecret) {
+    return Secrets.sha256Hex("csrf:" + sessionSecret);
+  }
+
+  /** Only local paths, so a crafted link cannot send a user elsewhere after signing in. */
+  private static String safeNext(String next) {
+    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/captures";
+  }
+
+  private static String serverUrl(Context ctx) {
+    return ctx.scheme() + "://" + ctx.host();
+  }
+}
