@@ -1,0 +1,61 @@
+// @ts-check
+// Shared by every adapter: the text a reader sees in an element, and a cheap hash of it.
+(() => {
+  const vigie = /** @type {Vigie} */ (globalThis.vigie ??= { adapters: [] });
+
+  // Block elements and <br> separate words (SITES.md §0 text rule); inline ones do not.
+  const BLOCKS = new Set([
+    'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+    'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+  ]);
+  const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'VIGIE-BADGE']);
+
+  /**
+   * The element's text with each <img> replaced by its alt (X emoji are images) and whitespace collapsed.
+   * @param {Element} element
+   * @param {{ blocks?: boolean }} [options] blocks: false when the site renders its divs inline inside a text
+   *   (X wraps each @mention in an inline-flex div: a separator there would turn "@a," into "@a ,")
+   */
+  function textOf(element, options = {}) {
+    const blocks = options.blocks !== false;
+    /** @type {string[]} */
+    const parts = [];
+    /** @param {Node} node */
+    const walk = (node) => {
+      for (const child of Array.from(node.childNodes)) {
+        if (child.nodeType === 3) {
+          parts.push(/** @type {Text} */ (child).data);
+        } else if (child.nodeType === 1) {
+          const el = /** @type {Element} */ (child);
+          if (el.tagName === 'IMG') parts.push(el.getAttribute('alt') ?? '');
+          else if (el.tagName === 'BR') parts.push(' ');
+          else if (!SKIPPED.has(el.tagName)) {
+            const block = blocks && BLOCKS.has(el.tagName);
+            if (block) parts.push(' ');
+            walk(el);
+            if (block) parts.push(' ');
+          }
+        }
+      }
+    };
+    walk(element);
+    return parts.join('').replace(/\s+/g, ' ').trim();
+  }
+
+  /**
+   * 64-bit hash (two FNV-1a 32-bit lanes) of a string: a cache key, not a security measure.
+   * @param {string} value
+   */
+  function hash(value) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ 0x5bd1e995;
+    for (let i = 0; i < value.length; i += 1) {
+      const code = value.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 15);
+    }
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  }
+
+  vigie.text = { textOf, hash };
+})();

@@ -1,0 +1,63 @@
+// @ts-check
+// The Vigie server's HTTP API as the worker calls it; every failure becomes a VigieError.
+import { VigieError, errorFromNetwork, errorFromResponse, notConfigured } from './errors.js';
+
+const TIMEOUT_MS = 15000;
+
+/**
+ * @param {{ fetch: typeof fetch, serverUrl: string, apiToken: string }} options
+ */
+export function createApi({ fetch, serverUrl, apiToken }) {
+  const base = `${serverUrl.replace(/\/+$/, '')}/api/v1`;
+
+  /**
+   * @param {string} path
+   * @param {RequestInit & { auth?: boolean }} init
+   */
+  async function call(path, init) {
+    const { auth = true, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    headers.set('Accept', 'application/json');
+    if (auth) {
+      if (!apiToken) throw notConfigured();
+      headers.set('Authorization', `Bearer ${apiToken}`);
+    }
+    let response;
+    try {
+      response = await fetch(`${base}${path}`, { ...rest, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch {
+      throw errorFromNetwork();
+    }
+    const body = await response.json().catch(() => null);
+    if (!response.ok) throw errorFromResponse(response.status, body);
+    if (body === null) {
+      throw new VigieError(
+        'bad_response',
+        'Réponse illisible du serveur Vigie.',
+        'Unreadable answer from the Vigie server.',
+        response.status,
+      );
+    }
+    return body;
+  }
+
+  return {
+    health: () => call('/health', { method: 'GET', auth: false }),
+    me: () => call('/me', { method: 'GET' }),
+    /** @param {{ items: unknown[] }} request */
+    classify: (request) => call('/classify', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    }),
+    /**
+     * @param {FormData} form
+     * @param {string} idempotencyKey sent again unchanged if this very capture is retried
+     */
+    postCapture: (form, idempotencyKey) => call('/captures', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': idempotencyKey },
+      body: form,
+    }),
+  };
+}

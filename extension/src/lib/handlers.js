@@ -1,0 +1,202 @@
+// @ts-check
+// What the worker does for each message; Chrome APIs come in through `deps` so node tests can fake them.
+import { createApi } from './api.js';
+import { isRect } from './crop.js';
+import { VigieError, notConfigured, toWireError } from './errors.js';
+import { buildCaptureForm, buildClassifyRequest, completeMetadata, sha256Hex } from './metadata.js';
+
+/**
+ * @typedef {object} WorkerDeps
+ * @property {typeof fetch} fetch
+ * @property {() => Promise<import('./settings.js').Settings>} settings
+ * @property {() => Promise<{ labels: { label: string, risk: string, fr: string, en: string }[] }>} taxonomy
+ * @property {(windowId: number) => Promise<string>} captureVisibleTab returns a PNG data URL of the visible area
+ * @property {(tabId: number) => Promise<boolean>} isTabActive
+ * @property {(dataUrl: string, rect: import('./crop.js').Rect, devicePixelRatio: number) =>
+ *   Promise<{ png: Blob, image: { width: number, height: number } }>} cropScreenshot
+ * @property {() => Date} now
+ * @property {() => string} randomUUID
+ * @property {{ userAgent: string, extensionVersion: string, timeZone: string }} env
+ */
+
+/**
+ * @typedef {{ id?: string, url?: string, tab?: { id?: number, windowId: number } }} Sender
+ */
+
+/**
+ * Classify and capture act for a page the CM is looking at: only this extension's content scripts may ask.
+ * An extension page opened in a tab (options) also has sender.tab, so its URL is checked too.
+ * @param {Sender} sender
+ * @param {string} runtimeId
+ * @param {string} extensionBaseUrl chrome.runtime.getURL('')
+ */
+export function isOwnContentScript(sender, runtimeId, extensionBaseUrl) {
+  return sender.id === runtimeId && typeof sender.tab === 'object' && sender.tab !== null
+    && typeof sender.tab.id === 'number' && typeof sender.tab.windowId === 'number'
+    && typeof sender.url === 'string' && !sender.url.startsWith(extensionBaseUrl);
+}
+
+/**
+ * Settings are tested only from the extension's own pages (options), never from a web page's content script.
+ * @param {Sender} sender
+ * @param {string} runtimeId
+ * @param {string} extensionBaseUrl chrome.runtime.getURL('')
+ */
+export function isOwnExtensionPage(sender, runtimeId, extensionBaseUrl) {
+  return sender.id === runtimeId && typeof sender.url === 'string' && sender.url.startsWith(extensionBaseUrl);
+}
+
+export function refused() {
+  return {
+    ok: false,
+    error: new VigieError('forbidden', 'Message refusé : expéditeur non autorisé.', 'Message refused: sender not allowed.').toWire(),
+  };
+}
+
+/**
+ * @param {{ items?: unknown }} message
+ * @param {WorkerDeps} deps
+ */
+export async function handleClassify(message, deps) {
+  try {
+    const request = validRequest(() => buildClassifyRequest(message.items));
+    const api = createApi({ fetch: deps.fetch, ...(await deps.settings()) });
+    const response = await api.classify(request);
+    if (!Array.isArray(response.results)) throw badResponse();
+    const taxonomy = await deps.taxonomy();
+    /** @type {Record<string, { fr: string, en: string, risk: string }>} */
+    const labels = {};
+    for (const entry of taxonomy.labels) labels[entry.label] = { fr: entry.fr, en: entry.en, risk: entry.risk };
+    return { ok: true, results: response.results, labels };
+  } catch (error) {
+    return { ok: false, error: toWireError(error) };
+  }
+}
+
+/**
+ * @param {{ metadata?: unknown, rect?: unknown, devicePixelRatio?: unknown }} message
+ * @param {Sender & { tab: { id: number, windowId: number } }} sender
+ * @param {WorkerDeps} deps
+ */
+export async function handleCapture(message, sender, deps) {
+  try {
+    const { rect, metadata } = message;
+    if (!isRect(rect) || typeof metadata !== 'object' || metadata === null) {
+      throw new VigieError('bad_message', 'Demande de capture incomplète.', 'Incomplete capture request.');
+    }
+    const dpr = typeof message.devicePixelRatio === 'number' && message.devicePixelRatio > 0 ? message.devicePixelRatio : 1;
+    const settings = await deps.settings();
+    if (!settings.apiToken) throw notConfigured();
+    // captureVisibleTab shoots the window's active tab, which may no longer be the one that asked.
+    if (!(await deps.isTabActive(sender.tab.id))) {
+      throw new VigieError(
+        'tab_inactive',
+        'Capture annulée : l\u2019onglet n\u2019est plus au premier plan.',
+        'Capture cancelled: the tab is no longer in front.',
+      );
+    }
+    let dataUrl;
+    try {
+      dataUrl = await deps.captureVisibleTab(sender.tab.windowId);
+    } catch {
+      throw new VigieError(
+        'capture_failed',
+        'Le navigateur a refusé la capture d\u2019écran. Réessayez.',
+        'The browser refused the screenshot. Try again.',
+      );
+    }
+    const shot = await deps.cropScreenshot(dataUrl, rect, dpr);
+    const full = completeMetadata(/** @type {Record<string, any>} */ (metadata), {
+      capturedAt: deps.now(),
+      screenshotSha256: await sha256Hex(shot.png),
+      postRect: rect,
+      viewport: {
+        width: Math.max(1, Math.round(shot.image.width / dpr)),
+        height: Math.max(1, Math.round(shot.image.height / dpr)),
+        devicePixelRatio: dpr,
+      },
+      timeZone: deps.env.timeZone,
+      userAgent: deps.env.userAgent,
+      extensionVersion: deps.env.extensionVersion,
+      pageUrl: sender.url,
+    });
+    const api = createApi({ fetch: deps.fetch, ...settings });
+    const capture = await api.postCapture(buildCaptureForm(full, shot.png), deps.randomUUID());
+    return { ok: true, capture };
+  } catch (error) {
+    return { ok: false, error: toWireError(error) };
+  }
+}
+
+/**
+ * Health first (no token needed), then /me to see whether the token is accepted.
+ * @param {WorkerDeps} deps
+ * @returns {Promise<{ state: 'ok' | 'unauthorized' | 'unreachable', message: string, messageEn: string,
+ *   version?: string, login?: string, role?: string }>}
+ */
+export async function handleSettingsTest(deps) {
+  const settings = await deps.settings();
+  const api = createApi({ fetch: deps.fetch, ...settings });
+  let health;
+  try {
+    health = await api.health();
+  } catch (error) {
+    const wire = toWireError(error);
+    return { state: 'unreachable', message: wire.message, messageEn: wire.messageEn };
+  }
+  const version = typeof health.version === 'string' ? health.version : '?';
+  if (health.status !== 'ok') {
+    return {
+      state: 'unreachable',
+      version,
+      message: `Le serveur Vigie ${version} répond mais sa base de données est indisponible.`,
+      messageEn: `Vigie server ${version} answers but its database is unavailable.`,
+    };
+  }
+  if (!settings.apiToken) {
+    return {
+      state: 'unauthorized',
+      version,
+      message: 'Serveur joignable : saisissez votre jeton d\u2019accès.',
+      messageEn: 'Server reachable: enter your access token.',
+    };
+  }
+  try {
+    const me = await api.me();
+    return {
+      state: 'ok',
+      version,
+      login: me.login,
+      role: me.role,
+      message: `Connecté à Vigie ${version} en tant que ${me.login}.`,
+      messageEn: `Connected to Vigie ${version} as ${me.login}.`,
+    };
+  } catch (error) {
+    const wire = toWireError(error);
+    if (wire.code === 'unauthorized') {
+      return {
+        state: 'unauthorized',
+        version,
+        message: 'Jeton refusé par le serveur Vigie : vérifiez-le ou demandez-en un nouveau.',
+        messageEn: 'Token refused by the Vigie server: check it or ask for a new one.',
+      };
+    }
+    return { state: 'unreachable', version, message: wire.message, messageEn: wire.messageEn };
+  }
+}
+
+/**
+ * @template T
+ * @param {() => T} build
+ */
+function validRequest(build) {
+  try {
+    return build();
+  } catch {
+    throw new VigieError('bad_message', 'Lot de messages à analyser invalide.', 'Invalid batch of messages to classify.');
+  }
+}
+
+function badResponse() {
+  return new VigieError('bad_response', 'Réponse illisible du serveur Vigie.', 'Unreadable answer from the Vigie server.');
+}

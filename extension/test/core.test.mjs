@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createValidator } from '../../shared-schemas/js/validator.mjs';
+import { buildClassifyRequest, completeMetadata } from '../src/lib/metadata.js';
+import { fixture, openPage, sleep, waitFor, workingWorker } from './helpers/page.mjs';
+
+const HTML = fixture('x/home-timeline.html');
+const LUCIE = '1790000000000000001';
+const validator = createValidator();
+
+const classifyMessages = (messages) => messages.filter((m) => m.type === 'classify');
+const article = (document, id) => document.querySelector(`article[data-vigie-post-id="${id}"]`);
+const badgeOf = (post) => post.querySelector(':scope > vigie-badge');
+const badgeText = (post) => badgeOf(post).shadowRoot.textContent;
+
+/** Opens the fixture with all content scripts and waits until every post is classified. */
+async function classifiedPage(extra) {
+  const page = openPage(HTML, { sendMessage: workingWorker(extra) });
+  await waitFor(() => page.document.querySelectorAll('article[data-vigie-risk]').length === 7, { what: 'risks' });
+  return page;
+}
+
+test('every post gets its status id, a badge and its risk; one batch is sent', async () => {
+  const { document, messages } = await classifiedPage();
+  const posts = document.querySelectorAll('article[data-testid="tweet"]');
+  assert.equal(posts.length, 7);
+  for (const post of posts) {
+    assert.match(post.getAttribute('data-vigie-post-id'), /^\d+$/);
+    assert.equal(post.querySelectorAll('vigie-badge').length, 1);
+    assert.equal(badgeOf(post).shadowRoot.mode, 'open');
+  }
+  const lucie = article(document, LUCIE);
+  assert.equal(lucie.getAttribute('data-vigie-risk'), 'critical');
+  assert.match(badgeText(lucie), /Critique/);
+  assert.match(badgeText(lucie), /Détresse/);
+  assert.match(badgeText(lucie), /Capturer la preuve/);
+  assert.equal(article(document, '1789999123456789504').getAttribute('data-vigie-risk'), 'none');
+  assert.match(badgeText(article(document, '1789999123456789504')), /Aucun risque/);
+  assert.equal(article(document, '1789995500112233472').getAttribute('data-vigie-risk'), 'low');
+  assert.equal(classifyMessages(messages).length, 1);
+  assert.equal(document.querySelector('[data-testid="UserCell"] vigie-badge'), null);
+});
+
+test('what the content script sends to classify is a valid classify-request', async () => {
+  const { messages } = await classifiedPage();
+  const [message] = classifyMessages(messages);
+  assert.deepEqual(validator.validate('classify-request', { items: message.items }), []);
+  assert.deepEqual(validator.validate('classify-request', buildClassifyRequest(message.items)), []);
+  const lucie = message.items.find((i) => i.id === LUCIE);
+  assert.deepEqual(lucie, { id: LUCIE, text: 'je n\'ai plus de tunes… je vais me suicider', platform: 'x', lang: 'fr' });
+});
+
+test('the badge says "Analyse…" while waiting and "Vigie hors ligne" when the worker fails, with no risk', async () => {
+  let answer;
+  const page = openPage(HTML, { sendMessage: () => new Promise((resolve) => { answer = resolve; }) });
+  const lucie = await waitFor(() => article(page.document, LUCIE), { what: 'post id' });
+  assert.match(badgeText(lucie), /Analyse…/);
+  answer({ ok: false, error: { code: 'unreachable', message: 'Serveur Vigie injoignable.' } });
+  await waitFor(() => /Vigie hors ligne/.test(badgeText(lucie)), { what: 'offline badge' });
+  assert.equal(lucie.hasAttribute('data-vigie-risk'), false);
+  assert.equal(badgeOf(lucie).getAttribute('data-state'), 'offline');
+});
+
+test('a worker that is gone (extension reloaded) also shows "Vigie hors ligne"', async () => {
+  const page = openPage(HTML, { sendMessage: () => Promise.reject(new Error('Extension context invalidated.')) });
+  const lucie = await waitFor(() => article(page.document, LUCIE), { what: 'post id' });
+  await waitFor(() => /Vigie hors ligne/.test(badgeText(lucie)), { what: 'offline badge' });
+});
+
+test('batches hold at most 100 items and every new post is sent once', async () => {
+  const { document, messages, window } = await classifiedPage();
+  const container = document.querySelector('div[aria-label^="Timeline: "] > div');
+  const template = article(document, '1789990001234567168').closest('[data-testid="cellInnerDiv"]');
+  for (let i = 0; i < 250; i += 1) {
+    const cell = template.cloneNode(true);
+    const post = cell.querySelector('article');
+    post.querySelector('vigie-badge').remove();
+    post.removeAttribute('data-vigie-post-id');
+    post.removeAttribute('data-vigie-risk');
+    const id = String(1700000000000000000n + BigInt(i));
+    post.querySelector('a[href*="/status/"] > time').parentElement.setAttribute('href', `/karim_bnl/status/${id}`);
+    post.querySelector('[data-testid="tweetText"] span').textContent = `Message numéro ${i}`;
+    container.append(cell);
+  }
+  await window.vigie.running.scan();
+  const batches = classifyMessages(messages).slice(1);
+  assert.deepEqual(batches.map((m) => m.items.length), [100, 100, 50]);
+  assert.equal(new Set(batches.flatMap((m) => m.items.map((i) => i.text))).size, 250);
+});
+
+test('an unchanged text is never sent again, even in a new element', async () => {
+  const { document, messages, window } = await classifiedPage();
+  await window.vigie.running.scan();
+  const lucie = article(document, LUCIE);
+  const copy = lucie.cloneNode(true);
+  copy.querySelector('vigie-badge').remove();
+  copy.removeAttribute('data-vigie-risk');
+  lucie.replaceWith(copy);
+  await waitFor(() => copy.getAttribute('data-vigie-risk') === 'critical', { what: 'risk on the new element' });
+  await sleep(300);
+  assert.equal(classifyMessages(messages).length, 1);
+  assert.equal(copy.querySelectorAll('vigie-badge').length, 1);
+});
+
+test('a recycled cell (same element, new tweet) drops the old badge and id', async () => {
+  const { document, messages } = await classifiedPage();
+  const post = article(document, LUCIE);
+  const oldBadge = badgeOf(post);
+  // What React does when X reuses a cell for another tweet: same article, new href, time and text.
+  post.querySelector('a[href*="/status/"] > time').parentElement.setAttribute('href', '/lucie_m/status/1790000000000000999');
+  post.querySelector('[data-testid="tweetText"] span').textContent = 'Super service, merci !';
+  await waitFor(() => post.getAttribute('data-vigie-post-id') === '1790000000000000999', { what: 'new id' });
+  await waitFor(() => post.getAttribute('data-vigie-risk') === 'none', { what: 'new risk' });
+  assert.equal(post.querySelectorAll('vigie-badge').length, 1);
+  assert.notEqual(badgeOf(post), oldBadge);
+  assert.equal(oldBadge.isConnected, false);
+  assert.equal(badgeOf(post).getAttribute('data-post-id'), '1790000000000000999');
+  assert.doesNotMatch(badgeText(post), /Critique|Détresse/);
+  assert.equal(classifyMessages(messages).length, 2);
+});
+
+test('page text and server evidence are shown as text, never as markup', async () => {
+  const { document, window } = await classifiedPage();
+  const post = article(document, '1789990001234567168');
+  const evil = '<img src=x onerror="globalThis.pwned=1">';
+  post.querySelector('[data-testid="tweetText"] span').textContent = evil;
+  await waitFor(() => post.getAttribute('data-vigie-risk') === 'critical', { what: 'classified evil post' });
+  const root = badgeOf(post).shadowRoot;
+  root.querySelector('[data-action="why"]').dispatchEvent(new window.Event('click'));
+  assert.equal(root.querySelector('img'), null);
+  assert.equal(root.querySelector('b'), null);
+  assert.match(root.textContent, /« <img src=x onerror="globalThis\.pwned=1">🤔 »/);
+  assert.match(root.textContent, /<b onmouseover="x\(\)">explication<\/b>/);
+  assert.equal(window.pwned, undefined);
+});
+
+test('an untrusted click on "Capturer la preuve" does nothing', async () => {
+  const { document, messages, window } = await classifiedPage();
+  const button = badgeOf(article(document, LUCIE)).shadowRoot.querySelector('[data-action="capture"]');
+  assert.equal(button.tagName, 'BUTTON');
+  assert.equal(button.getAttribute('type'), 'button');
+  button.click();
+  button.dispatchEvent(new window.MouseEvent('click', { bubbles: true, composed: true }));
+  await sleep(100);
+  assert.equal(messages.filter((m) => m.type === 'capture').length, 0);
+  assert.doesNotMatch(badgeText(article(document, LUCIE)), /Capture…/);
+});
+
+test('clicks inside the badge do not reach the page (X would open the post)', async () => {
+  const { document, window } = await classifiedPage();
+  let reached = 0;
+  document.getElementById('react-root').addEventListener('click', () => { reached += 1; });
+  const button = badgeOf(article(document, LUCIE)).shadowRoot.querySelector('[data-action="capture"]');
+  button.dispatchEvent(new window.MouseEvent('click', { bubbles: true, composed: true }));
+  assert.equal(reached, 0);
+});
+
+test('a capture sends the post, its box and the pixel ratio, then shows the stored capture id', async () => {
+  let release;
+  const { document, messages, window } = await classifiedPage({
+    capture: () => new Promise((resolve) => { release = resolve; }),
+  });
+  const post = article(document, LUCIE);
+  const done = window.vigie.running.capture(post);
+  await waitFor(() => /Capture…/.test(badgeText(post)), { what: 'busy state' });
+  await waitFor(() => release, { what: 'capture message' });
+  const message = messages.find((m) => m.type === 'capture');
+  assert.deepEqual(Object.keys(message.rect).sort(), ['height', 'width', 'x', 'y']);
+  assert.equal(message.devicePixelRatio, 1);
+  assert.equal(message.metadata.postId, LUCIE);
+  assert.equal(message.metadata.classification.id, LUCIE);
+  assert.equal(message.metadata.classification.risk, 'critical');
+  assert.equal(message.metadata.author.handle, '@lucie_m');
+  release({ ok: true, capture: { id: 'cap_0123456789' } });
+  await done;
+  assert.equal(badgeOf(post).getAttribute('data-capture-id'), 'cap_0123456789');
+  assert.match(badgeText(post), /Preuve enregistrée/);
+});
+
+test('the metadata a content script sends, completed by the worker, is a valid capture-metadata', async () => {
+  const { document, messages, window } = await classifiedPage({ capture: async () => ({ ok: true, capture: { id: 'cap_0123456789' } }) });
+  for (const id of [LUCIE, '1789975500000000000', '1789987766554433280']) {
+    await window.vigie.running.capture(article(document, id));
+  }
+  const sent = messages.filter((m) => m.type === 'capture');
+  assert.equal(sent.length, 3);
+  for (const message of sent) {
+    const metadata = completeMetadata(message.metadata, {
+      capturedAt: new Date('2026-11-20T21:16:40.512Z'),
+      screenshotSha256: 'a'.repeat(64),
+      postRect: { x: 0, y: 120.5, width: 598, height: 212 },
+      viewport: { width: 1280, height: 800, devicePixelRatio: 1 },
+      timeZone: 'Europe/Paris',
+      userAgent: 'Mozilla/5.0 Chrome/156',
+      extensionVersion: '0.1.0',
+      pageUrl: 'https://x.com/home',
+    });
+    assert.deepEqual(validator.validate('capture-metadata', metadata), [], message.metadata.postId);
+  }
+});
+
+test('a failed capture shows the worker\'s French message and no capture id', async () => {
+  const { document, window } = await classifiedPage({
+    capture: async () => ({ ok: false, error: { code: 'unauthorized', message: 'Jeton refusé par le serveur Vigie.' } }),
+  });
+  const post = article(document, LUCIE);
+  await window.vigie.running.capture(post);
+  assert.match(badgeText(post), /Jeton refusé par le serveur Vigie\./);
+  assert.equal(badgeOf(post).hasAttribute('data-capture-id'), false);
+});
+
+test('stays dormant where no adapter matches', async () => {
+  const page = openPage(HTML, { url: 'https://example.com/home', sendMessage: workingWorker() });
+  await sleep(300);
+  assert.equal(page.window.vigie.running, undefined);
+  assert.equal(page.messages.length, 0);
+  assert.equal(page.document.querySelector('vigie-badge'), null);
+});
+
+test('sends nothing on an X page without posts', async () => {
+  const page = openPage('<!doctype html><div id="react-root"><main role="main">Paramètres</main></div>', { sendMessage: workingWorker() });
+  page.document.querySelector('main').append(page.document.createElement('div'));
+  await sleep(300);
+  assert.equal(page.messages.length, 0);
+  assert.equal(page.document.querySelector('vigie-badge'), null);
+});
