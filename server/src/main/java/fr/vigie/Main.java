@@ -23,7 +23,7 @@ public final class Main {
           () -> out.append("    mot de passe / password: celui de VIGIE_ADMIN_PASSWORD\n"));
     });
     out.append("\n  Extension : chrome://extensions → Mode développeur → « Charger l'extension non empaquetée »\n")
-        .append("             → dossier / folder: extension/src\n")
+        .append("             → dossier / folder: ").append(System.getProperty("vigie.extension.dir", "extension/src")).append('\n')
         .append("  Puis / then: options de l'extension → adresse ").append(url)
         .append(" + jeton d'API créé sur ").append(url).append("/account\n");
     System.out.println(out);
