@@ -12,8 +12,8 @@ import fr.vigie.capture.CaptureRepository;
 import fr.vigie.capture.CaptureService;
 import fr.vigie.capture.FilesystemFileStore;
 import fr.vigie.classification.ClassificationController;
-import fr.vigie.classification.RuleClassifier;
-import fr.vigie.classification.Taxonomy;
+import fr.vigie.classification.Classifier;
+import fr.vigie.classification.Classifiers;
 import fr.vigie.db.Database;
 import fr.vigie.db.Ids;
 import fr.vigie.review.Pages;
@@ -62,7 +62,7 @@ public final class App {
     this.bootstrap = accounts.bootstrap(config.adminPassword(), config.adminToken());
     CaptureService captures = new CaptureService(new CaptureRepository(database.dsl(), mapper),
         new FilesystemFileStore(config.dataDir().resolve("files")), json, ids, clock);
-    RuleClassifier classifier = new RuleClassifier(Taxonomy.load(mapper));
+    Classifier classifier = Classifiers.standard(mapper);
 
     Routes routes = new Routes(
         new ApiAuth(accounts, limits),

@@ -7,9 +7,9 @@ import io.javalin.http.Context;
 public final class ClassificationController {
 
   private final JsonInput json;
-  private final RuleClassifier classifier;
+  private final Classifier classifier;
 
-  public ClassificationController(JsonInput json, RuleClassifier classifier) {
+  public ClassificationController(JsonInput json, Classifier classifier) {
     this.json = json;
     this.classifier = classifier;
   }

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /** Classifies one text with rules and neutralizing expressions; pure logic, no IO. */
-public final class RuleClassifier {
+public final class RuleClassifier implements Classifier {
 
   private static final Set<String> FRENCH_WORDS = Set.of("je", "tu", "le", "la", "les", "de", "des", "est", "pas",
       "vous", "un", "une", "et", "que", "qui", "mon", "ma", "mes", "ça", "avec", "pour", "plus", "suis", "il", "elle");
@@ -32,6 +32,7 @@ public final class RuleClassifier {
     this.neutralizers = List.copyOf(neutralizers);
   }
 
+  @Override
   public Classification classify(ClassifyRequest.Item item) {
     String text = item.text();
     String lang = language(item.lang(), text);
