@@ -12,13 +12,16 @@ import fr.vigie.capture.CaptureRepository;
 import fr.vigie.capture.CaptureService;
 import fr.vigie.capture.FilesystemFileStore;
 import fr.vigie.classification.ClassificationController;
-import fr.vigie.classification.Classifier;
+import fr.vigie.classification.Engine;
+import fr.vigie.classification.LexiconWatcher;
+import fr.vigie.classification.lexicon.LexiconSource;
 import fr.vigie.classification.Classifiers;
 import fr.vigie.db.Database;
 import fr.vigie.db.Ids;
 import fr.vigie.review.Pages;
 import fr.vigie.review.ReviewController;
 import fr.vigie.web.ApiAuth;
+import fr.vigie.web.EchoController;
 import fr.vigie.web.HealthController;
 import fr.vigie.web.JsonInput;
 import fr.vigie.web.RateLimits;
@@ -31,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Vigie, wired in one place: every dependency is built here, nothing is static. Start it with {@link #start()}. */
@@ -38,6 +42,7 @@ public final class App {
 
   private final Javalin javalin;
   private final Optional<AccountService.Bootstrap> bootstrap;
+  private final Optional<LexiconWatcher> lexiconWatcher;
 
   public App(Config config) {
     this(config, Clock.systemUTC());
@@ -55,20 +60,29 @@ public final class App {
         .setSerializationInclusion(JsonInclude.Include.ALWAYS);
     Database database = new Database(config.dataDir().resolve("vigie.db"));
     Ids ids = new Ids(clock);
-    RateLimits limits = new RateLimits(10, 6_000);
+    RateLimits limits = new RateLimits(10, config.apiRequestsPerMinute());
     JsonInput json = new JsonInput(mapper, new Schemas());
 
     AccountService accounts = new AccountService(new AccountRepository(database.dsl()), ids, clock);
     this.bootstrap = accounts.bootstrap(config.adminPassword(), config.adminToken());
     CaptureService captures = new CaptureService(new CaptureRepository(database.dsl(), mapper),
         new FilesystemFileStore(config.dataDir().resolve("files")), json, ids, clock);
-    Classifier classifier = Classifiers.standard(mapper);
+    Engine classifier;
+    if (config.lexiconDir().isPresent()) {
+      LexiconSource folder = new LexiconSource.Folder(config.lexiconDir().get());
+      classifier = Classifiers.fromFolder(config.lexiconDir().get(), mapper);
+      this.lexiconWatcher = Optional.of(new LexiconWatcher(folder, Classifiers.loader(mapper), classifier, Duration.ofSeconds(2)));
+    } else {
+      classifier = Classifiers.standard(mapper);
+      this.lexiconWatcher = Optional.empty();
+    }
 
     Routes routes = new Routes(
         new ApiAuth(accounts, limits),
         new HealthController(database),
         new AccountController(),
         new ClassificationController(json, classifier),
+        new EchoController(json),
         new CaptureController(captures),
         new ReviewController(accounts, captures, limits, new Pages()));
 
@@ -106,5 +120,6 @@ public final class App {
 
   public void stop() {
     javalin.stop();
+    lexiconWatcher.ifPresent(LexiconWatcher::close);
   }
 }

@@ -11,10 +11,22 @@ import java.util.Optional;
  * @param dataDir where the SQLite database and the evidence files live
  * @param adminToken when present, accepted as the admin's API bearer token (automation, scripts)
  * @param adminPassword when present, the first-run admin password instead of a generated one
+ * @param apiRequestsPerMinute API calls allowed per account and minute (a runaway script); raised for load runs
+ * @param lexiconDir when present, the detection lexicons are read from this folder and reloaded on change
  */
-public record Config(int port, Path dataDir, Optional<String> adminToken, Optional<String> adminPassword) {
+public record Config(int port, Path dataDir, Optional<String> adminToken, Optional<String> adminPassword,
+    long apiRequestsPerMinute, Optional<Path> lexiconDir) {
+
+  public static final long DEFAULT_API_REQUESTS_PER_MINUTE = 6_000;
+
+  public Config(int port, Path dataDir, Optional<String> adminToken, Optional<String> adminPassword) {
+    this(port, dataDir, adminToken, adminPassword, DEFAULT_API_REQUESTS_PER_MINUTE, Optional.empty());
+  }
 
   public Config {
+    if (apiRequestsPerMinute < 1) {
+      throw new IllegalArgumentException("VIGIE_API_RATE_PER_MINUTE doit être au moins 1 (reçu " + apiRequestsPerMinute + ")");
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("VIGIE_PORT doit être entre 0 et 65535 (reçu " + port + ")");
     }
@@ -36,11 +48,20 @@ public record Config(int port, Path dataDir, Optional<String> adminToken, Option
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("VIGIE_PORT n'est pas un nombre : " + port, e);
     }
+    String rate = env.getOrDefault("VIGIE_API_RATE_PER_MINUTE", String.valueOf(DEFAULT_API_REQUESTS_PER_MINUTE)).trim();
+    long parsedRate;
+    try {
+      parsedRate = Long.parseLong(rate);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("VIGIE_API_RATE_PER_MINUTE n'est pas un nombre : " + rate, e);
+    }
     return new Config(
         parsedPort,
         Path.of(env.getOrDefault("VIGIE_DATA_DIR", "./data")),
         Optional.ofNullable(env.get("VIGIE_ADMIN_TOKEN")),
-        Optional.ofNullable(env.get("VIGIE_ADMIN_PASSWORD")));
+        Optional.ofNullable(env.get("VIGIE_ADMIN_PASSWORD")),
+        parsedRate,
+        Optional.ofNullable(env.get("VIGIE_LEXICON_DIR")).filter(s -> !s.isBlank()).map(Path::of));
   }
 
   public static Config forTests(Path dataDir) {

@@ -13,6 +13,7 @@ public record Routes(
     HealthController health,
     AccountController account,
     ClassificationController classification,
+    EchoController echo,
     CaptureController captures,
     ReviewController review) {
 
@@ -29,6 +30,7 @@ public record Routes(
     cfg.routes.get("/api/v1/health", health::get);
     cfg.routes.get("/api/v1/me", account::me);
     cfg.routes.post("/api/v1/classify", classification::classify);
+    cfg.routes.post("/api/v1/echo", echo::echo); // benchmark baseline for classify (benchmarks/)
     cfg.routes.post("/api/v1/captures", captures::create);
     cfg.routes.get("/api/v1/captures", captures::list);
     cfg.routes.get("/api/v1/captures/{id}", captures::get);

@@ -50,6 +50,33 @@ class ClassifyApiTest {
   }
 
   @Test
+  void hostile_texts_get_results_whose_spans_are_real() {
+    ArrayNode items = TestServer.JSON.createArrayNode();
+    String[] texts = {"", "a".repeat(100_000), "\uD800 seul \uDC00", "\u202Eje vais me suicider\u202C",
+        "su\u200Bicide\u200B", "<b>je vais me suicider</b><script>x()</script>"};
+    for (int i = 0; i < texts.length; i++) {
+      items.addObject().put("id", "t" + i).put("text", texts[i]);
+    }
+    ObjectNode body = TestServer.JSON.createObjectNode();
+    body.set("items", items);
+    HttpResponse<String> r = server.postJson("/api/v1/classify", body.toString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode results = TestServer.json(r).get("results");
+    assertThat(schemas.violations("classify-response", TestServer.json(r))).isEmpty();
+    assertThat(results).hasSize(texts.length);
+    assertThat(results.get(3).get("risk").asText()).isEqualTo("critical");
+    assertThat(results.get(5).get("risk").asText()).isEqualTo("critical");
+  }
+
+  @Test
+  void a_text_over_100000_characters_is_400_naming_the_limit() {
+    String body = "{\"items\":[{\"id\":\"1\",\"text\":\"" + "a".repeat(100_001) + "\"}]}";
+    HttpResponse<String> r = server.postJson("/api/v1/classify", body);
+    assertError(r, 400, "schema_violation");
+    assertThat(TestServer.json(r).get("message").asText()).contains("100").contains("text");
+  }
+
+  @Test
   void malformed_json_is_400_with_position() {
     HttpResponse<String> r = server.postJson("/api/v1/classify", "{\"items\": [");
     assertError(r, 400, "invalid_json");

@@ -1,0 +1,80 @@
+package fr.vigie.classification;
+
+import fr.vigie.classification.lexicon.Lexicon;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns hits into labels: idioms cancel, context weakens, independent hints combine (noisy-or), a threshold decides. */
+final class Scoring {
+
+  private static final int MAX_EVIDENCE = 8;
+  private final Taxonomy taxonomy;
+  private final Lexicon.Settings settings;
+  private final String original;
+
+  Scoring(Taxonomy taxonomy, Lexicon.Settings settings, String original) {
+    this.taxonomy = taxonomy;
+    this.settings = settings;
+    this.original = original;
+  }
+
+  Classification score(String id, String language, Set<Hit> found, Set<Hit> neutral, Set<Hit> contexts,
+      Set<Classification.Neutralized> notes) {
+    Map<String, Double> miss = new LinkedHashMap<>();
+    Map<String, List<Hit>> kept = new LinkedHashMap<>();
+    Hit context = contexts.isEmpty() ? null : contexts.iterator().next();
+    for (Hit hit : found) {
+      Hit cancel = cancelling(hit, neutral);
+      if (cancel != null) {
+        notes.add(note(hit.label(), cancel));
+        continue;
+      }
+      double weight = hit.weight();
+      if (context != null && !hit.strong() && (hit.label().equals("distress") || hit.label().equals("threat"))) {
+        weight *= settings.contextFactor();
+        notes.add(note(hit.label(), context));
+      }
+      miss.merge(hit.label(), 1 - weight, (a, b) -> a * b);
+      kept.computeIfAbsent(hit.label(), k -> new ArrayList<>()).add(hit);
+    }
+    List<Classification.LabelResult> labels = new ArrayList<>();
+    miss.forEach((label, m) -> {
+      double score = Math.round((1 - m) * 1000) / 1000.0;
+      if (score >= settings.threshold()) {
+        labels.add(new Classification.LabelResult(label, taxonomy.riskOf(label).wire(), score, evidence(kept.get(label))));
+      }
+    });
+    return Classification.of(id, language, labels, List.copyOf(notes));
+  }
+
+  private static Hit cancelling(Hit hit, Set<Hit> neutral) {
+    for (Hit n : neutral) {
+      if ((n.label().equals("*") || n.label().equals(hit.label())) && n.overlaps(hit)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private List<Classification.Evidence> evidence(List<Hit> hits) {
+    List<Classification.Evidence> out = new ArrayList<>();
+    hits.stream().sorted(Comparator.comparingDouble(Hit::weight).reversed().thenComparingInt(Hit::start))
+        .forEach(h -> {
+          boolean same = out.stream().anyMatch(e -> e.start() == h.start() && e.end() == h.end());
+          if (!same && out.size() < MAX_EVIDENCE) {
+            out.add(new Classification.Evidence(h.start(), h.end(), original.substring(h.start(), h.end()), h.explanation()));
+          }
+        });
+    out.sort(Comparator.comparingInt(Classification.Evidence::start));
+    return out;
+  }
+
+  private Classification.Neutralized note(String label, Hit why) {
+    return new Classification.Neutralized(label, why.start(), why.end(), original.substring(why.start(), why.end()),
+        why.explanation());
+  }
+}

@@ -1,0 +1,72 @@
+package fr.vigie.classification.lexicon;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Parses personal_data.patterns: blocks "[name]" followed by "key = value" lines (label, weight, regex, validate,
+ * unless_before, fr, en). Regular expressions are Java's, matched case-insensitively on the cleaned text.
+ */
+final class PatternFile {
+
+  private static final Set<String> VALIDATORS = Set.of("none", "luhn", "iban", "nir", "phone");
+
+  private PatternFile() {}
+
+  static List<DataPattern> parse(String text, Set<String> labels) {
+    List<DataPattern> out = new ArrayList<>();
+    String name = null;
+    int start = 0;
+    Map<String, String> fields = new LinkedHashMap<>();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i <= lines.length; i++) {
+      String line = i < lines.length ? lines[i].strip() : "[]";
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("[") && line.endsWith("]")) {
+        if (name != null) {
+          out.add(build(name, "personal_data.patterns:" + start, fields, labels));
+        }
+        name = line.substring(1, line.length() - 1);
+        start = i + 1;
+        fields = new LinkedHashMap<>();
+        continue;
+      }
+      int eq = line.indexOf('=');
+      if (name == null || eq <= 0) {
+        throw new LexiconException("personal_data.patterns:" + (i + 1), "attendu « [nom] » puis « clé = valeur »");
+      }
+      fields.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+    }
+    return List.copyOf(out);
+  }
+
+  private static DataPattern build(String name, String where, Map<String, String> f, Set<String> labels) {
+    for (String key : List.of("label", "weight", "regex", "fr", "en")) {
+      if (!f.containsKey(key)) {
+        throw new LexiconException(where, "[" + name + "] : « " + key + " = … » manque");
+      }
+    }
+    if (!labels.contains(f.get("label"))) {
+      throw new LexiconException(where, "[" + name + "] : étiquette inconnue " + f.get("label"));
+    }
+    String validator = f.getOrDefault("validate", "none");
+    if (!VALIDATORS.contains(validator)) {
+      throw new LexiconException(where, "[" + name + "] : validate doit être l'un de " + VALIDATORS);
+    }
+    try {
+      int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+      return new DataPattern(name, f.get("label"), Double.parseDouble(f.get("weight")), Pattern.compile(f.get("regex"), flags),
+          validator, f.containsKey("unless_before") ? Pattern.compile(f.get("unless_before"), flags) : null,
+          f.get("fr"), f.get("en"));
+    } catch (PatternSyntaxException | NumberFormatException e) {
+      throw new LexiconException(where, "[" + name + "] : " + e.getMessage());
+    }
+  }
+}

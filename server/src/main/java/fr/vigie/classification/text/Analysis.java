@@ -1,0 +1,102 @@
+package fr.vigie.classification.text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.fr.FrenchLightStemmer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * Lucene's analysis for social text: Unicode word segmentation (emoji stay tokens), lower case, French elision
+ * (j', l', qu' …), ASCII folding; then a stem per token — French light stemming or English Snowball (Porter2).
+ * Thread-safe: Lucene reuses its token streams per thread, stemmers are per call or per thread.
+ */
+public final class Analysis {
+
+  /** Elided articles and pronouns: Lucene's French list plus the pronouns social text elides. */
+  private static final CharArraySet ELIDED = new CharArraySet(Arrays.asList(
+      "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
+
+  private static final ThreadLocal<EnglishStemmer> ENGLISH = ThreadLocal.withInitial(EnglishStemmer::new);
+  private final Analyzer analyzer = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+      Tokenizer source = new StandardTokenizer();
+      source.setReader(new java.io.StringReader(""));
+      TokenStream stream = new LowerCaseFilter(source);
+      stream = new ElisionFilter(stream, ELIDED);
+      stream = new ASCIIFoldingFilter(stream);
+      return new TokenStreamComponents(source, stream);
+    }
+  };
+
+  /** Tokens of {@code text}, stemmed for {@code lang} ("fr" or "en"); {@code null} leaves the stems unset. */
+  public List<Token> tokens(String text, String lang) {
+    List<Token> out = new ArrayList<>(Math.max(8, text.length() / 5));
+    try (TokenStream stream = analyzer.tokenStream("t", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        String surface = term.toString();
+        out.add(new Token(surface, lang == null ? surface : stem(surface, lang), offset.startOffset(), offset.endOffset()));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
+    }
+    return out;
+  }
+
+  /** The same tokens with stems for {@code lang}. */
+  public static List<Token> stemmed(List<Token> tokens, String lang) {
+    List<Token> out = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      out.add(new Token(t.surface(), stem(t.surface(), lang), t.start(), t.end()));
+    }
+    return out;
+  }
+
+  /** Lower case without accents, as the analyzer leaves words: "Ça" → "ca". */
+  public static String fold(String word) {
+    return java.text.Normalizer.normalize(word.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "");
+  }
+
+  /** The stem of one folded word, the same way text is stemmed, so lexicon words and text words meet. */
+  public static String stem(String surface, String lang) {
+    if (surface.isEmpty() || !Character.isLetter(surface.charAt(0)) || surface.length() < 3) {
+      return surface;
+    }
+    if (lang.equals("en")) {
+      EnglishStemmer stemmer = ENGLISH.get();
+      stemmer.setCurrent(surface);
+      stemmer.stem();
+      return stemmer.getCurrent();
+    }
+    char[] chars = surface.toCharArray();
+    int length = new FrenchLightStemmer().stem(chars, chars.length);
+    return new String(chars, 0, length);
+  }
+
+  /** Folded surface forms of a phrase, as the analyzer cuts it (used to compile lexicon entries). */
+  public List<String> surfaces(String phrase) {
+    List<String> out = new ArrayList<>();
+    for (Token t : tokens(phrase, "fr")) {
+      out.add(t.surface());
+    }
+    return out;
+  }
+}
