@@ -16,6 +16,17 @@ class ConfigTest {
     assertThat(c.port()).isEqualTo(8080);
     assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
     assertThat(c.adminToken()).isEmpty();
+    assertThat(c.apiRequestsPerMinute()).isEqualTo(6_000);
+  }
+
+  @Test
+  void api_rate_can_be_raised_for_load_runs_and_bad_values_are_named() {
+    assertThat(Config.fromEnvironment(Map.of("VIGIE_API_RATE_PER_MINUTE", "1000000")).apiRequestsPerMinute())
+        .isEqualTo(1_000_000);
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("VIGIE_API_RATE_PER_MINUTE", "beaucoup")))
+        .hasMessageContaining("VIGIE_API_RATE_PER_MINUTE");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("VIGIE_API_RATE_PER_MINUTE", "0")))
+        .hasMessageContaining("VIGIE_API_RATE_PER_MINUTE");
   }
 
   @Test
