@@ -1,9 +1,11 @@
 package fr.vigie.classification;
 
 import fr.vigie.classification.detect.PersonalDataDetector;
+import fr.vigie.classification.lexicon.Entry;
 import fr.vigie.classification.lexicon.Lexicon;
 import fr.vigie.classification.lexicon.LexiconLoader;
 import fr.vigie.classification.lexicon.PhraseIndex;
+import fr.vigie.classification.lexicon.Vocabulary;
 import fr.vigie.classification.text.Analysis;
 import fr.vigie.classification.text.Cleaner;
 import fr.vigie.classification.text.Deobfuscator;
@@ -22,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The detection engine: cleans and de-obfuscates the text, analyzes it with Lucene, finds lexicon entries,
  * personal data and questions, sets aside what idioms, negation and context explain, and scores each label.
- * Pure logic; the lexicon can be swapped while it runs ({@link #replace}).
+ * The language found (or given) only chooses the language of the explanations. Pure logic; the lexicon can be swapped while it runs ({@link #replace}).
  */
 public final class Engine implements Classifier {
 
@@ -31,8 +33,7 @@ public final class Engine implements Classifier {
   private final AtomicReference<Compiled> compiled = new AtomicReference<>();
 
   private record Compiled(Lexicon lexicon, Map<String, PhraseIndex> labels, Map<String, PhraseIndex> neutral,
-      Map<String, PhraseIndex> contexts, Deobfuscator deobfuscator, PersonalDataDetector detector,
-      Set<String> negations) {}
+      Map<String, PhraseIndex> contexts, Deobfuscator deobfuscator, PersonalDataDetector detector) {}
 
   public Engine(Taxonomy taxonomy, Analysis analysis, Lexicon lexicon) {
     this.taxonomy = taxonomy;
@@ -45,16 +46,23 @@ public final class Engine implements Classifier {
     Map<String, PhraseIndex> labels = new HashMap<>();
     Map<String, PhraseIndex> neutral = new HashMap<>();
     Map<String, PhraseIndex> contexts = new HashMap<>();
-    Set<String> negations = new HashSet<>();
+    Set<String> common = new HashSet<>();
     for (String lang : LexiconLoader.LANGUAGES) {
-      labels.put(lang, new PhraseIndex(lexicon.entries(), lang));
-      neutral.put(lang, new PhraseIndex(lexicon.neutral(), lang));
-      contexts.put(lang, new PhraseIndex(lexicon.contexts(), lang));
-      negations.addAll(lexicon.negations().get(lang));
+      common.addAll(lexicon.negations().get(lang));
+      common.addAll(lexicon.stopwords().get(lang));
+    }
+    for (String lang : LexiconLoader.LANGUAGES) {
+      labels.put(lang, new PhraseIndex(ofLanguage(lexicon.entries(), lang), lexicon.vocabulary(), common));
+      neutral.put(lang, new PhraseIndex(ofLanguage(lexicon.neutral(), lang), lexicon.vocabulary(), common));
+      contexts.put(lang, new PhraseIndex(ofLanguage(lexicon.contexts(), lang), lexicon.vocabulary(), common));
     }
     compiled.set(new Compiled(lexicon, labels, neutral, contexts,
-        new Deobfuscator(lexicon.sms(), new Unmasker(lexicon.vocabulary())::unmask),
-        new PersonalDataDetector(lexicon.patterns(), lexicon.allowlist()), Set.copyOf(negations)));
+        new Deobfuscator(lexicon.sms(), new Unmasker(lexicon.vocabulary().words())::unmask),
+        new PersonalDataDetector(lexicon.patterns(), lexicon.allowlist())));
+  }
+
+  private static List<Entry> ofLanguage(List<Entry> entries, String lang) {
+    return entries.stream().filter(e -> e.lang().equals(lang)).toList();
   }
 
   @Override
@@ -72,30 +80,32 @@ public final class Engine implements Classifier {
     Set<Hit> neutral = new LinkedHashSet<>();
     Set<Hit> contexts = new LinkedHashSet<>();
     Set<Classification.Neutralized> notes = new LinkedHashSet<>();
-    for (String run : language.equals("mixed") ? LexiconLoader.LANGUAGES : List.of(language)) {
-      List<Token> tokens = Analysis.stemmed(surfaces, run);
-      for (PhraseIndex.Match m : c.labels().get(run).find(tokens)) {
+    // Each language's entries meet the text stemmed in that language: "unaliving" finds "unalive" in any text.
+    for (String lang : LexiconLoader.LANGUAGES) {
+      List<Token> tokens = Analysis.stemmed(surfaces, lang);
+      Vocabulary.Codes codes = c.lexicon().vocabulary().encode(tokens);
+      Set<String> negations = c.lexicon().negations().get(lang);
+      for (PhraseIndex.Match m : c.labels().get(lang).find(codes)) {
         Hit hit = hit(m, tokens, lexical, say, m.entry().weight());
-        int negation = m.entry().noneg() ? -1 : negationBefore(tokens, m.start(), settings.negationWindow(), c.negations());
+        int negation = m.entry().noneg() ? -1 : negationBefore(tokens, lexical.text(), m.start(), settings.negationWindow(), negations);
         if (negation >= 0) {
           Hit negated = hit(new PhraseIndex.Match(m.entry(), negation, m.end()), tokens, lexical, say, 0);
           notes.add(note(hit.label(), negated, original,
               (say.equals("en") ? settings.negationEn() : settings.negationFr())));
-          hit = new Hit(hit.label(), hit.weight() * settings.negationFactor(), hit.start(), hit.end(),
-              hit.explanation(), hit.strong());
+          hit = hit.weighted(hit.weight() * settings.negationFactor());
         }
         found.add(hit);
       }
-      for (PhraseIndex.Match m : c.neutral().get(run).find(tokens)) {
+      for (PhraseIndex.Match m : c.neutral().get(lang).find(codes)) {
         neutral.add(hit(m, tokens, lexical, say, 1));
       }
-      for (PhraseIndex.Match m : c.contexts().get(run).find(tokens)) {
+      for (PhraseIndex.Match m : c.contexts().get(lang).find(codes)) {
         contexts.add(hit(m, tokens, lexical, say, 1));
       }
     }
     for (PersonalDataDetector.Found f : c.detector().find(clean.text())) {
       found.add(new Hit(f.pattern().label(), f.pattern().weight(), clean.originalStart(f.start()),
-          clean.originalEnd(f.end()), f.pattern().explanation(say), true));
+          clean.originalEnd(f.end()), f.pattern().explanation(say), true, "personal_data.patterns[" + f.pattern().name() + "]"));
     }
     found.addAll(Questions.find(clean, settings.questionWeight(),
         say.equals("en") ? settings.questionEn() : settings.questionFr()));
@@ -105,20 +115,34 @@ public final class Engine implements Classifier {
   private static Hit hit(PhraseIndex.Match m, List<Token> tokens, MappedText lexical, String say, double weight) {
     int start = lexical.originalStart(tokens.get(m.start()).start());
     int end = lexical.originalEnd(tokens.get(m.end() - 1).end());
-    return new Hit(m.entry().label(), weight, start, end, m.entry().explanation(say), m.entry().strong());
+    return new Hit(m.entry().label(), weight, start, end, m.entry().explanation(say), m.entry().strong(), m.entry().source());
   }
 
   private static Classification.Neutralized note(String label, Hit span, String original, String why) {
     return new Classification.Neutralized(label, span.start(), span.end(), original.substring(span.start(), span.end()), why);
   }
 
-  private static int negationBefore(List<Token> tokens, int start, int window, Set<String> negations) {
+  /** The index of a negation word at most {@code window} words before the match, in the same sentence; or -1. */
+  private static int negationBefore(List<Token> tokens, String text, int start, int window, Set<String> negations) {
     for (int j = start - 1; j >= Math.max(0, start - window); j--) {
+      if (crossesSentence(text, tokens.get(j).end(), tokens.get(j + 1).start())) {
+        return -1;
+      }
       if (negations.contains(tokens.get(j).surface())) {
         return j;
       }
     }
     return -1;
+  }
+
+  private static boolean crossesSentence(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == ',') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The given language when it is French or English, else a guess from frequent words; "mixed" when both are. */
@@ -138,6 +162,6 @@ public final class Engine implements Classifier {
     if (fr >= 2 && en >= 2 && Math.min(fr, en) * 3 >= Math.max(fr, en)) {
       return "mixed";
     }
-    return en > fr ? "en" : (fr == 0 && en == 0 && !tokens.isEmpty() ? "mixed" : "fr");
+    return en > fr ? "en" : "fr";
   }
 }

@@ -21,7 +21,7 @@ final class Questions {
           start++;
         }
         if (letters(s, start, i) >= 2) {
-          out.add(new Hit("question", weight, clean.originalStart(start), clean.originalEnd(i + 1), explanation, false));
+          out.add(new Hit("question", weight, clean.originalStart(start), clean.originalEnd(i + 1), explanation, false, "question mark"));
         }
         while (i + 1 < s.length() && (s.charAt(i + 1) == '?' || s.charAt(i + 1) == '!')) {
           i++;

@@ -27,7 +27,7 @@ final class Scoring {
     Map<String, Double> miss = new LinkedHashMap<>();
     Map<String, List<Hit>> kept = new LinkedHashMap<>();
     Hit context = contexts.isEmpty() ? null : contexts.iterator().next();
-    for (Hit hit : found) {
+    for (Hit hit : strongestOnce(found)) {
       Hit cancel = cancelling(hit, neutral);
       if (cancel != null) {
         notes.add(note(hit.label(), cancel));
@@ -48,7 +48,26 @@ final class Scoring {
         labels.add(new Classification.LabelResult(label, taxonomy.riskOf(label).wire(), score, evidence(kept.get(label))));
       }
     });
+    Set<String> given = new java.util.HashSet<>();
+    labels.forEach(l -> given.add(l.label()));
+    labels.removeIf(l -> given.stream().anyMatch(g -> settings.subsumes().getOrDefault(g, Set.of()).contains(l.label())));
     return Classification.of(id, language, labels, List.copyOf(notes));
+  }
+
+  /**
+   * Evidence counts once: of hits on the same span for the same label (an emoji listed in both languages), and of
+   * repeated matches of the same lexicon line (🔪🔪🔪🔪), only the strongest is kept.
+   */
+  private static List<Hit> strongestOnce(Set<Hit> hits) {
+    Map<String, Hit> bySpan = new LinkedHashMap<>();
+    for (Hit h : hits) {
+      bySpan.merge(h.label() + "|" + h.start() + "|" + h.end(), h, (a, b) -> b.weight() > a.weight() ? b : a);
+    }
+    Map<String, Hit> bySource = new LinkedHashMap<>();
+    for (Hit h : bySpan.values()) {
+      bySource.merge(h.label() + "|" + h.source(), h, (a, b) -> b.weight() > a.weight() ? b : a);
+    }
+    return List.copyOf(bySource.values());
   }
 
   private static Hit cancelling(Hit hit, Set<Hit> neutral) {

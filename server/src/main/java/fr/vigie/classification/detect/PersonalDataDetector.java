@@ -24,7 +24,21 @@ public final class PersonalDataDetector {
 
   public List<Found> find(String text) {
     List<Found> out = new ArrayList<>();
+    String lower = null;
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
+    }
     for (DataPattern p : patterns) {
+      if (digits < p.requires().digits()) {
+        continue;
+      }
+      if (lower == null) {
+        lower = text.toLowerCase(java.util.Locale.ROOT);
+      }
+      if (!p.requires().metBy(lower, digits)) {
+        continue;
+      }
       Matcher m = p.regex().matcher(text);
       while (m.find()) {
         if (m.end() > m.start() && keep(p, text, m.start(), m.end())) {

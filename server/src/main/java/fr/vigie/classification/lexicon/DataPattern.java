@@ -8,7 +8,30 @@ import java.util.regex.Pattern;
  * before the match, means it is not personal data (an order number, a tracking number).
  */
 public record DataPattern(String name, String label, double weight, Pattern regex, String validator,
-    Pattern unlessBefore, String explanationFr, String explanationEn) {
+    Pattern unlessBefore, Requirement requires, String explanationFr, String explanationEn) {
+
+  /**
+   * A cheap test a text must pass before the regular expression runs on it: most posts have no phone number, and
+   * skipping the scan keeps the engine fast. From "requires = digits:7", "char:@" or "any:rue|avenue".
+   */
+  public record Requirement(int digits, char character, java.util.List<String> anyOf) {
+    public static final Requirement NONE = new Requirement(0, (char) 0, java.util.List.of());
+
+    public boolean metBy(String lowerText, int digitCount) {
+      if (digitCount < digits || (character != 0 && lowerText.indexOf(character) < 0)) {
+        return false;
+      }
+      if (anyOf.isEmpty()) {
+        return true;
+      }
+      for (String word : anyOf) {
+        if (lowerText.contains(word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   public String explanation(String lang) {
     return lang.equals("en") ? explanationEn : explanationFr;

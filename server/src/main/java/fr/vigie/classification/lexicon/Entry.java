@@ -13,12 +13,20 @@ public record Entry(
     String explanationFr,
     String explanationEn,
     String source,
-    Phrase french,
-    Phrase english) {
+    String lang,
+    Phrase phrase) {
 
-  public Phrase phrase(String lang) {
-    return lang.equals("en") ? english : french;
+  /** Each line is its own entry: identity, not the deep comparison of compiled phrases a record would do. */
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
   }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+
 
   public String explanation(String lang) {
     return lang.equals("en") ? explanationEn : explanationFr;

@@ -16,12 +16,13 @@ public record Lexicon(
     Map<String, Set<String>> negations,
     Map<String, Set<String>> stopwords,
     Map<String, String> sms,
-    Set<String> vocabulary,
+    Vocabulary vocabulary,
     Settings settings,
     List<DataPattern> patterns,
     Set<String> allowlist) {
 
   /** Tuning values from engine.properties. */
   public record Settings(double threshold, int negationWindow, double negationFactor, double contextFactor,
-      double questionWeight, String questionFr, String questionEn, String negationFr, String negationEn) {}
+      double questionWeight, String questionFr, String questionEn, String negationFr, String negationEn,
+      Map<String, Set<String>> subsumes) {}
 }

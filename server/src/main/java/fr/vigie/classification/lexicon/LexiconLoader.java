@@ -32,7 +32,7 @@ public final class LexiconLoader {
 
   public Lexicon load(LexiconSource source) {
     Map<String, List<String>> sets = new HashMap<>();
-    Set<String> vocabulary = new HashSet<>();
+    Vocabulary vocabulary = new Vocabulary();
     for (String lang : LANGUAGES) {
       parseSets(required(source, lang + "/sets.txt"), lang + "/sets.txt", sets);
     }
@@ -47,7 +47,7 @@ public final class LexiconLoader {
       for (String label : labels) {
         String file = lang + "/" + label + ".txt";
         for (Line line : lines(required(source, file), file)) {
-          entries.add(entry(line, label, compiler, true));
+          entries.add(entry(line, label, lang, compiler, true));
         }
       }
       String neutralFile = lang + "/neutral.txt";
@@ -56,11 +56,11 @@ public final class LexiconLoader {
         if (!target.equals("*") && !labels.contains(target)) {
           throw new LexiconException(line.where(), "étiquette inconnue « " + target + " » (ou * pour toutes)");
         }
-        neutral.add(entry(line, target, compiler, false));
+        neutral.add(entry(line, target, lang, compiler, false));
       }
       String contextFile = lang + "/context.txt";
       for (Line line : lines(required(source, contextFile), contextFile)) {
-        contexts.add(entry(line, line.head(), compiler, false));
+        contexts.add(entry(line, line.head(), lang, compiler, false));
       }
       negations.put(lang, words(required(source, lang + "/negation.txt")));
       stopwords.put(lang, words(required(source, lang + "/stopwords.txt")));
@@ -71,7 +71,7 @@ public final class LexiconLoader {
     source.read("allowlist.txt").ifPresent(text -> text.lines().map(String::strip)
         .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> allowlist.add(allowKey(l))));
     return new Lexicon(List.copyOf(entries), List.copyOf(neutral), List.copyOf(contexts), negations, stopwords,
-        Map.copyOf(sms), Set.copyOf(vocabulary), settings(required(source, "engine.properties")), patterns,
+        Map.copyOf(sms), vocabulary, settings(required(source, "engine.properties")), patterns,
         Set.copyOf(allowlist));
   }
 
@@ -142,7 +142,7 @@ public final class LexiconLoader {
     return out;
   }
 
-  private Entry entry(Line line, String label, PhraseCompiler compiler, boolean weighted) {
+  private Entry entry(Line line, String label, String lang, PhraseCompiler compiler, boolean weighted) {
     double weight = 1;
     if (weighted) {
       try {
@@ -160,8 +160,7 @@ public final class LexiconLoader {
       }
     }
     return new Entry(label, weight, line.flags().contains("strong"), line.flags().contains("noneg"), line.fr(),
-        line.en(), line.where(), compiler.compile(line.pattern(), "fr", line.where()),
-        compiler.compile(line.pattern(), "en", line.where()));
+        line.en(), line.where(), lang, compiler.compile(line.pattern(), lang, line.where()));
   }
 
   private static void parseSets(String text, String file, Map<String, List<String>> sets) {
@@ -222,11 +221,28 @@ public final class LexiconLoader {
           Integer.parseInt(p.getProperty("negation.window")), Double.parseDouble(p.getProperty("negation.factor")),
           Double.parseDouble(p.getProperty("context.factor")), Double.parseDouble(p.getProperty("question.weight")),
           p.getProperty("question.fr").strip(), p.getProperty("question.en").strip(),
-          p.getProperty("negation.fr").strip(), p.getProperty("negation.en").strip());
+          p.getProperty("negation.fr").strip(), p.getProperty("negation.en").strip(), subsumes(p));
     } catch (NullPointerException | NumberFormatException e) {
       throw new LexiconException("engine.properties", "threshold, negation.window, negation.factor, context.factor,"
           + " question.weight (nombres) et question.fr, question.en, negation.fr, negation.en (textes) sont requis");
     }
+  }
+
+  /** "subsumes.employee_attack = insult": when the first label is given, the listed ones are dropped. */
+  private static Map<String, Set<String>> subsumes(Properties p) {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    for (String key : p.stringPropertyNames()) {
+      if (key.startsWith("subsumes.")) {
+        Set<String> dropped = new HashSet<>();
+        for (String label : p.getProperty(key).split(",")) {
+          if (!label.isBlank()) {
+            dropped.add(label.strip());
+          }
+        }
+        out.put(key.substring("subsumes.".length()), Set.copyOf(dropped));
+      }
+    }
+    return Map.copyOf(out);
   }
 
   private static String required(LexiconSource source, String name) {

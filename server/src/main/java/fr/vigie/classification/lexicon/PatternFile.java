@@ -47,6 +47,25 @@ final class PatternFile {
     return List.copyOf(out);
   }
 
+  /** "digits:7 char:@ any:rue|avenue", parts in any order, all optional. */
+  private static DataPattern.Requirement requirement(String spec, String name, String where) {
+    int digits = 0;
+    char character = 0;
+    List<String> any = List.of();
+    for (String part : spec.isBlank() ? new String[0] : spec.trim().split("\\s+")) {
+      if (part.startsWith("digits:")) {
+        digits = Integer.parseInt(part.substring(7));
+      } else if (part.startsWith("char:") && part.length() == 6) {
+        character = part.charAt(5);
+      } else if (part.startsWith("any:")) {
+        any = List.of(part.substring(4).toLowerCase(java.util.Locale.ROOT).split("\\|"));
+      } else {
+        throw new LexiconException(where, "[" + name + "] : requires attend digits:N, char:X ou any:a|b, pas « " + part + " »");
+      }
+    }
+    return new DataPattern.Requirement(digits, character, any);
+  }
+
   private static DataPattern build(String name, String where, Map<String, String> f, Set<String> labels) {
     for (String key : List.of("label", "weight", "regex", "fr", "en")) {
       if (!f.containsKey(key)) {
@@ -64,7 +83,7 @@ final class PatternFile {
       int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
       return new DataPattern(name, f.get("label"), Double.parseDouble(f.get("weight")), Pattern.compile(f.get("regex"), flags),
           validator, f.containsKey("unless_before") ? Pattern.compile(f.get("unless_before"), flags) : null,
-          f.get("fr"), f.get("en"));
+          requirement(f.getOrDefault("requires", ""), name, where), f.get("fr"), f.get("en"));
     } catch (PatternSyntaxException | NumberFormatException e) {
       throw new LexiconException(where, "[" + name + "] : " + e.getMessage());
     }

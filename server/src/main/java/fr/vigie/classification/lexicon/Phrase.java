@@ -1,24 +1,34 @@
 package fr.vigie.classification.lexicon;
 
-import fr.vigie.classification.text.Token;
 import java.util.List;
-import java.util.Set;
 
-/** A lexicon pattern compiled for one language's stemmer: a sequence of token tests and gaps. */
+/** A lexicon pattern compiled for one language's stemmer: a sequence of word tests and gaps, over coded tokens. */
 public record Phrase(List<Step> steps) {
 
   /** One step of a phrase. */
   public sealed interface Step permits Word, Gap {}
 
-  /** One token that is one of these stems, or starts with one of these folded prefixes, or is any token. */
-  public record Word(Set<String> stems, List<String> prefixes, boolean any) implements Step {
-    boolean accepts(Token t) {
-      if (any || stems.contains(t.stem()) || stems.contains(t.surface())) {
+  /**
+   * One token whose stem or surface is one of {@code words} (only its surface when {@code exact}), or that starts
+   * with one of {@code prefixes}, or any token.
+   */
+  public record Word(int[] words, int[] prefixes, boolean any, boolean exact) implements Step {
+    public boolean accepts(Vocabulary.Codes codes, int i) {
+      if (any) {
         return true;
       }
-      for (String p : prefixes) {
-        if (t.surface().startsWith(p)) {
+      int surface = codes.surfaces()[i];
+      int stem = exact ? surface : codes.stems()[i];
+      for (int w : words) {
+        if (w == stem || w == surface) {
           return true;
+        }
+      }
+      for (int p : prefixes) {
+        for (int q : codes.prefixes()[i]) {
+          if (p == q) {
+            return true;
+          }
         }
       }
       return false;
@@ -32,29 +42,54 @@ public record Phrase(List<Step> steps) {
     return (Word) steps.get(0);
   }
 
-  /** End (exclusive token index) of a match of this phrase starting at token {@code at}, or -1. */
-  public int matchAt(List<Token> tokens, int at) {
-    return match(tokens, at, 0);
+  /**
+   * The step to index this phrase by: the one least likely to occur in any text — no common word among its
+   * choices, and long words rather than short ones — so that a text only tries the phrases whose rarest word it has.
+   */
+  public Word anchor(java.util.Set<Integer> common, Vocabulary vocabulary) {
+    Word best = first();
+    int bestScore = Integer.MIN_VALUE;
+    for (Step s : steps) {
+      if (!(s instanceof Word) || ((Word) s).any()) {
+        continue;
+      }
+      Word w = (Word) s;
+      int commonChoices = 0;
+      for (int id : w.words()) {
+        commonChoices += common.contains(id) ? 1 : 0;
+      }
+      int score = -1000 * commonChoices + vocabulary.shortest(w);
+      if (score > bestScore) {
+        bestScore = score;
+        best = w;
+      }
+    }
+    return best;
   }
 
-  private int match(List<Token> tokens, int at, int step) {
+  /** End (exclusive token index) of a match of this phrase starting at token {@code at}, or -1. */
+  public int matchAt(Vocabulary.Codes codes, int at) {
+    return match(codes, at, 0);
+  }
+
+  private int match(Vocabulary.Codes codes, int at, int step) {
     if (step == steps.size()) {
       return at;
     }
     Step s = steps.get(step);
     if (s instanceof Gap) {
       int max = ((Gap) s).max();
-      for (int skip = 0; skip <= max && at + skip <= tokens.size(); skip++) {
-        int end = match(tokens, at + skip, step + 1);
+      for (int skip = 0; skip <= max && at + skip <= codes.size(); skip++) {
+        int end = match(codes, at + skip, step + 1);
         if (end >= 0) {
           return end;
         }
       }
       return -1;
     }
-    if (at >= tokens.size() || !((Word) s).accepts(tokens.get(at))) {
+    if (at >= codes.size() || !((Word) s).accepts(codes, at)) {
       return -1;
     }
-    return match(tokens, at + 1, step + 1);
+    return match(codes, at + 1, step + 1);
   }
 }

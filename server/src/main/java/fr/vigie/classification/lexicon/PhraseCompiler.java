@@ -12,6 +12,7 @@ import java.util.Set;
  * Compiles the pattern part of a lexicon line. Grammar, one space between steps:
  * <pre>
  *   word        the word, compared by stem (so "suicider" also finds "suicide", "suicidaire" needs suicid*)
+ *   =word       exactly this form (accents folded), when stemming would confuse it with another word (=pris, =mois)
  *   pré*        any word starting with "pre" (accents folded)
  *   a|b|c       one of these words (each may end with *)
  *   @name       one of the words of a set declared "@name = a|b|c"
@@ -24,9 +25,9 @@ final class PhraseCompiler {
 
   private final Analysis analysis;
   private final Map<String, List<String>> sets;
-  private final Set<String> vocabulary;
+  private final Vocabulary vocabulary;
 
-  PhraseCompiler(Analysis analysis, Map<String, List<String>> sets, Set<String> vocabulary) {
+  PhraseCompiler(Analysis analysis, Map<String, List<String>> sets, Vocabulary vocabulary) {
     this.analysis = analysis;
     this.sets = sets;
     this.vocabulary = vocabulary;
@@ -36,7 +37,7 @@ final class PhraseCompiler {
     List<Phrase.Step> steps = new ArrayList<>();
     for (String chunk : pattern.trim().split("\\s+")) {
       if (chunk.equals("_")) {
-        steps.add(new Phrase.Word(Set.of(), List.of(), true));
+        steps.add(new Phrase.Word(new int[0], new int[0], true, false));
       } else if (chunk.matches("~\\d*")) {
         steps.add(new Phrase.Gap(chunk.length() == 1 ? 3 : Integer.parseInt(chunk.substring(1))));
       } else if (chunk.startsWith("@")) {
@@ -45,6 +46,12 @@ final class PhraseCompiler {
           throw new LexiconException(where, "ensemble inconnu " + chunk + " (déclarez « " + chunk + " = a|b|c »)");
         }
         steps.add(alternatives(words, lang, where));
+      } else if (chunk.startsWith("=") && chunk.length() > 1) {
+        List<Token> tokens = analysis.tokens(chunk.substring(1), null);
+        if (tokens.size() != 1) {
+          throw new LexiconException(where, "« " + chunk + " » : =forme exacte s'applique à un seul mot");
+        }
+        steps.add(new Phrase.Word(new int[] {vocabulary.word(tokens.get(0).surface())}, new int[0], false, true));
       } else if (chunk.contains("|") || chunk.endsWith("*")) {
         steps.add(alternatives(List.of(chunk.split("\\|")), lang, where));
       } else {
@@ -53,8 +60,7 @@ final class PhraseCompiler {
           throw new LexiconException(where, "« " + chunk + " » ne contient aucun mot");
         }
         for (Token t : tokens) {
-          vocabulary.add(t.surface());
-          steps.add(new Phrase.Word(Set.copyOf(List.of(Analysis.stem(t.surface(), lang), t.surface())), List.of(), false));
+          steps.add(new Phrase.Word(ids(new LinkedHashSet<>(List.of(Analysis.stem(t.surface(), lang), t.surface()))), new int[0], false, false));
         }
       }
     }
@@ -82,11 +88,15 @@ final class PhraseCompiler {
         }
         prefixes.add(surface);
       } else {
-        vocabulary.add(surface);
         stems.add(Analysis.stem(surface, lang));
         stems.add(surface);
       }
     }
-    return new Phrase.Word(Set.copyOf(stems), List.copyOf(prefixes), false);
+    int[] prefixIds = prefixes.stream().mapToInt(vocabulary::prefix).toArray();
+    return new Phrase.Word(ids(stems), prefixIds, false, false);
+  }
+
+  private int[] ids(Set<String> words) {
+    return words.stream().mapToInt(vocabulary::word).toArray();
   }
 }

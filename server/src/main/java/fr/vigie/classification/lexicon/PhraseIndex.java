@@ -1,13 +1,10 @@
 package fr.vigie.classification.lexicon;
 
-import fr.vigie.classification.text.Token;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Entries of one kind, for one language, indexed by what their first word can be, so that each token of a text
+ * Entries of one kind, for one language, indexed by the number of their first word, so that each token of a text
  * only tries the few entries that may start there.
  */
 public final class PhraseIndex {
@@ -15,58 +12,103 @@ public final class PhraseIndex {
   /** An entry found at tokens [start, end). */
   public record Match(Entry entry, int start, int end) {}
 
-  private final String lang;
-  private final Map<String, List<Entry>> byWord = new HashMap<>();
-  private final Map<String, List<Entry>> byPrefix = new HashMap<>();
+  private static final Entry[] NONE = new Entry[0];
+  private final Entry[][] byWord;
+  private final Entry[][] byPrefix;
 
-  public PhraseIndex(List<Entry> entries, String lang) {
-    this.lang = lang;
+  /**
+   * @param entries entries of one language, matched against a text stemmed in that language
+   * @param common frequent words (stop words, negations): never chosen as an entry's anchor when avoidable
+   */
+  public PhraseIndex(List<Entry> entries, Vocabulary vocabulary, java.util.Set<String> common) {
+    java.util.Set<Integer> commonIds = new java.util.HashSet<>();
+    for (String word : common) {
+      int id = vocabulary.idOf(word);
+      if (id >= 0) {
+        commonIds.add(id);
+      }
+    }
+    List<List<Entry>> words = lists(vocabulary.wordCount());
+    List<List<Entry>> prefixes = lists(vocabulary.prefixCount());
     for (Entry e : entries) {
-      Phrase.Word first = e.phrase(lang).first();
-      for (String stem : first.stems()) {
-        add(byWord, stem, e);
+      Phrase.Word anchor = e.phrase().anchor(commonIds, vocabulary);
+      for (int w : anchor.words()) {
+        addOnce(words.get(w), e);
       }
-      for (String prefix : first.prefixes()) {
-        add(byPrefix, prefix.substring(0, 3), e);
+      for (int p : anchor.prefixes()) {
+        addOnce(prefixes.get(p), e);
       }
     }
+    this.byWord = arrays(words);
+    this.byPrefix = arrays(prefixes);
   }
 
-  private static void add(Map<String, List<Entry>> map, String key, Entry e) {
-    List<Entry> list = map.computeIfAbsent(key, k -> new ArrayList<>(2));
-    if (!list.contains(e)) {
-      list.add(e);
-    }
-  }
-
-  public List<Match> find(List<Token> tokens) {
-    List<Match> out = new ArrayList<>();
+  public List<Match> find(Vocabulary.Codes codes) {
     List<Entry> candidates = new ArrayList<>();
-    for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      candidates.clear();
-      addAll(candidates, byWord.get(t.stem()));
-      addAll(candidates, byWord.get(t.surface()));
-      if (t.surface().length() >= 3) {
-        addAll(candidates, byPrefix.get(t.surface().substring(0, 3)));
+    for (int i = 0; i < codes.size(); i++) {
+      collect(lookup(byWord, codes.stems()[i]), candidates);
+      if (codes.surfaces()[i] != codes.stems()[i]) {
+        collect(lookup(byWord, codes.surfaces()[i]), candidates);
       }
-      for (Entry e : candidates) {
-        int end = e.phrase(lang).matchAt(tokens, i);
-        if (end > i) {
-          out.add(new Match(e, i, end));
+      for (int p : codes.prefixes()[i]) {
+        collect(byPrefix[p], candidates);
+      }
+    }
+    List<Match> out = new ArrayList<>();
+    for (Entry e : candidates) {
+      Phrase phrase = e.phrase();
+      for (int i = 0; i < codes.size(); i++) {
+        if (phrase.first().accepts(codes, i)) {
+          int end = phrase.matchAt(codes, i);
+          if (end > i) {
+            out.add(new Match(e, i, end));
+          }
         }
       }
     }
     return out;
   }
 
-  private static void addAll(List<Entry> into, List<Entry> from) {
-    if (from != null) {
-      for (Entry e : from) {
-        if (!into.contains(e)) {
-          into.add(e);
-        }
+  private static void collect(Entry[] found, List<Entry> into) {
+    for (Entry e : found) {
+      if (!containsSame(into, e)) {
+        into.add(e);
       }
     }
+  }
+
+  private static Entry[] lookup(Entry[][] table, int id) {
+    return id < 0 || id >= table.length ? NONE : table[id];
+  }
+
+  private static boolean containsSame(List<Entry> list, Entry e) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addOnce(List<Entry> list, Entry e) {
+    if (!containsSame(list, e)) {
+      list.add(e);
+    }
+  }
+
+  private static List<List<Entry>> lists(int n) {
+    List<List<Entry>> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(new ArrayList<>(1));
+    }
+    return out;
+  }
+
+  private static Entry[][] arrays(List<List<Entry>> lists) {
+    Entry[][] out = new Entry[lists.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = lists.get(i).isEmpty() ? NONE : lists.get(i).toArray(NONE);
+    }
+    return out;
   }
 }

@@ -80,6 +80,24 @@ public final class Analysis {
     if (surface.isEmpty() || !Character.isLetter(surface.charAt(0)) || surface.length() < 3) {
       return surface;
     }
+    java.util.Map<String, String> cache = lang.equals("en") ? ENGLISH_STEMS : FRENCH_STEMS;
+    String cached = cache.get(surface);
+    if (cached != null) {
+      return cached;
+    }
+    if (cache.size() > STEM_CACHE_SIZE) {
+      cache.clear(); // bounded: social text repeats the same few thousand words; a flood of odd ones resets it
+    }
+    String stem = computeStem(surface, lang);
+    cache.put(surface, stem);
+    return stem;
+  }
+
+  private static final int STEM_CACHE_SIZE = 200_000;
+  private static final java.util.Map<String, String> FRENCH_STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, String> ENGLISH_STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String computeStem(String surface, String lang) {
     if (lang.equals("en")) {
       EnglishStemmer stemmer = ENGLISH.get();
       stemmer.setCurrent(surface);

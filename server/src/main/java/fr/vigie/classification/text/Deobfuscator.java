@@ -17,9 +17,12 @@ public final class Deobfuscator {
    * @param sms whole-word spellings (lower case) and what they stand for ("jvé" → "je vais")
    * @param unmask the word a masked one stands for ("f**k" → "fuck"), or null when none fits
    */
+  private final int longestSms;
+
   public Deobfuscator(Map<String, String> sms, Function<String, String> unmask) {
     this.sms = Map.copyOf(sms);
     this.unmask = unmask;
+    this.longestSms = sms.keySet().stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** The rewritten text, each char mapped to its span in {@code clean}. */
@@ -30,8 +33,20 @@ public final class Deobfuscator {
 
   /** "s u i c i d e", "k.i.l.l": four or more single letters separated by one space, dot or dash become one word. */
   static MappedText joinSpacedLetters(String s) {
+    int first = -1;
+    for (int i = 0; i < s.length() && first < 0; i++) {
+      if (spacedRunEnd(s, i) > 0) {
+        first = i;
+      }
+    }
+    if (first < 0) {
+      return MappedText.identity(s);
+    }
     MappedText.Builder out = new MappedText.Builder(s.length());
-    int i = 0;
+    for (int i = 0; i < first; i++) {
+      out.append(s.charAt(i), i, i + 1);
+    }
+    int i = first;
     while (i < s.length()) {
       int end = spacedRunEnd(s, i);
       if (end > 0) {
@@ -66,12 +81,14 @@ public final class Deobfuscator {
   }
 
   private MappedText words(String s) {
-    MappedText.Builder out = new MappedText.Builder(s.length());
+    MappedText.Builder out = null;
     int i = 0;
     while (i < s.length()) {
       char c = s.charAt(i);
       if (!isWordChar(c)) {
-        out.append(c, i, i + 1);
+        if (out != null) {
+          out.append(c, i, i + 1);
+        }
         i++;
         continue;
       }
@@ -79,18 +96,36 @@ public final class Deobfuscator {
       while (end < s.length() && isWordChar(s.charAt(end))) {
         end++;
       }
+      if (end - i > longestSms && isPlain(s, i, end)) {
+        // Most words: lower-case letters, longer than any SMS spelling: nothing to rewrite, nothing to allocate.
+        if (out != null) {
+          for (int j = i; j < end; j++) {
+            out.append(s.charAt(j), j, j + 1);
+          }
+        }
+        i = end;
+        continue;
+      }
       String word = s.substring(i, end);
       String rewritten = rewriteWord(word);
-      if (rewritten.equals(word)) {
-        for (int j = i; j < end; j++) {
+      if (out == null && !rewritten.equals(word)) {
+        out = new MappedText.Builder(s.length() + 16);
+        for (int j = 0; j < i; j++) {
           out.append(s.charAt(j), j, j + 1);
         }
-      } else {
-        out.append(rewritten, i, end);
+      }
+      if (out != null) {
+        if (rewritten.equals(word)) {
+          for (int j = i; j < end; j++) {
+            out.append(s.charAt(j), j, j + 1);
+          }
+        } else {
+          out.append(rewritten, i, end);
+        }
       }
       i = end;
     }
-    return out.build();
+    return out == null ? MappedText.identity(s) : out.build();
   }
 
   private static boolean isWordChar(char c) {
@@ -98,6 +133,10 @@ public final class Deobfuscator {
   }
 
   String rewriteWord(String word) {
+    if (isPlain(word)) {
+      String expansion = sms.get(word);
+      return expansion == null ? word : expansion;
+    }
     if (word.startsWith("@") || sms.containsKey(word.toLowerCase(Locale.ROOT))) {
       return smsOrSelf(word);
     }
@@ -115,6 +154,21 @@ public final class Deobfuscator {
       w = found != null ? found : w.replace("*", "");
     }
     return smsOrSelf(w);
+  }
+
+  /** Lower-case letters with no run of three: nothing to rewrite but an SMS spelling (the common case). */
+  private static boolean isPlain(String word) {
+    return isPlain(word, 0, word.length());
+  }
+
+  private static boolean isPlain(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!Character.isLowerCase(c) || (i >= from + 2 && c == s.charAt(i - 1) && c == s.charAt(i - 2))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String smsOrSelf(String word) {

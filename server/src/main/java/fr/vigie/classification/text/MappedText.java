@@ -9,21 +9,25 @@ public final class MappedText {
   private final String text;
   private final int[] starts;
   private final int[] ends;
+  private final boolean identity;
 
   MappedText(String text, int[] starts, int[] ends) {
     this.text = text;
     this.starts = starts;
     this.ends = ends;
+    this.identity = false;
   }
 
+  private MappedText(String text) {
+    this.text = text;
+    this.starts = null;
+    this.ends = null;
+    this.identity = true;
+  }
+
+  /** The text unchanged: each char maps to itself (no arrays needed). */
   public static MappedText identity(String text) {
-    int[] starts = new int[text.length()];
-    int[] ends = new int[text.length()];
-    for (int i = 0; i < text.length(); i++) {
-      starts[i] = i;
-      ends[i] = i + 1;
-    }
-    return new MappedText(text, starts, ends);
+    return new MappedText(text);
   }
 
   public String text() {
@@ -36,11 +40,17 @@ public final class MappedText {
 
   /** Original start of the span [start, end) of this text. */
   public int originalStart(int start) {
+    if (identity) {
+      return Math.min(start, text.length());
+    }
     return start < starts.length ? starts[start] : (ends.length == 0 ? 0 : ends[ends.length - 1]);
   }
 
   /** Original end (exclusive) of the span [start, end) of this text. */
   public int originalEnd(int end) {
+    if (identity) {
+      return end;
+    }
     return end == 0 ? (starts.length == 0 ? 0 : starts[0]) : ends[end - 1];
   }
 
@@ -89,6 +99,12 @@ public final class MappedText {
 
   /** Composes two mappings: {@code outer} was computed from this text; the result maps to this text's original. */
   public MappedText compose(MappedText outer) {
+    if (outer.identity) {
+      return this;
+    }
+    if (identity) {
+      return outer;
+    }
     int n = outer.length();
     int[] s = new int[n];
     int[] e = new int[n];
