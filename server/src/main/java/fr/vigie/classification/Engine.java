@@ -33,7 +33,7 @@ public final class Engine implements Classifier {
   private final AtomicReference<Compiled> compiled = new AtomicReference<>();
 
   private record Compiled(Lexicon lexicon, Map<String, PhraseIndex> labels, Map<String, PhraseIndex> neutral,
-      Map<String, PhraseIndex> contexts, Deobfuscator deobfuscator, PersonalDataDetector detector) {}
+      Map<String, PhraseIndex> contexts, Deobfuscator deobfuscator, PersonalDataDetector detector, TokenTable words) {}
 
   public Engine(Taxonomy taxonomy, Analysis analysis, Lexicon lexicon) {
     this.taxonomy = taxonomy;
@@ -57,8 +57,9 @@ public final class Engine implements Classifier {
       contexts.put(lang, new PhraseIndex(ofLanguage(lexicon.contexts(), lang), lexicon.vocabulary(), common));
     }
     compiled.set(new Compiled(lexicon, labels, neutral, contexts,
-        new Deobfuscator(lexicon.sms(), new Unmasker(lexicon.vocabulary().words())::unmask),
-        new PersonalDataDetector(lexicon.patterns(), lexicon.allowlist())));
+        new Deobfuscator(lexicon.sms().keySet(), new Unmasker(lexicon.vocabulary().words())::unmask),
+        new PersonalDataDetector(lexicon.patterns(), lexicon.allowlist()),
+        new TokenTable(analysis, lexicon.vocabulary(), lexicon.sms())));
   }
 
   private static List<Entry> ofLanguage(List<Entry> entries, String lang) {
@@ -71,8 +72,8 @@ public final class Engine implements Classifier {
     Compiled c = compiled.get();
     MappedText clean = Cleaner.clean(original);
     MappedText lexical = clean.compose(c.deobfuscator().rewrite(clean.text()));
-    List<Token> surfaces = analysis.tokens(lexical.text(), null);
-    String language = language(item.lang(), surfaces, c.lexicon());
+    Text text = analyze(lexical.text(), c);
+    String language = language(item.lang(), text.tokens(), c.lexicon());
     String say = language.equals("en") ? "en" : "fr";
     Lexicon.Settings settings = c.lexicon().settings();
 
@@ -82,8 +83,8 @@ public final class Engine implements Classifier {
     Set<Classification.Neutralized> notes = new LinkedHashSet<>();
     // Each language's entries meet the text stemmed in that language: "unaliving" finds "unalive" in any text.
     for (String lang : LexiconLoader.LANGUAGES) {
-      List<Token> tokens = Analysis.stemmed(surfaces, lang);
-      Vocabulary.Codes codes = c.lexicon().vocabulary().encode(tokens);
+      List<Token> tokens = text.tokens();
+      Vocabulary.Codes codes = lang.equals("en") ? text.english() : text.french();
       Set<String> negations = c.lexicon().negations().get(lang);
       for (PhraseIndex.Match m : c.labels().get(lang).find(codes)) {
         Hit hit = hit(m, tokens, lexical, say, m.entry().weight());
@@ -110,6 +111,52 @@ public final class Engine implements Classifier {
     found.addAll(Questions.find(clean, settings.questionWeight(),
         say.equals("en") ? settings.questionEn() : settings.questionFr()));
     return new Scoring(taxonomy, settings, original).score(item.id(), language, found, neutral, contexts, notes);
+  }
+
+  /** A text's words with their lexicon ids in both languages. */
+  private record Text(List<Token> tokens, Vocabulary.Codes french, Vocabulary.Codes english) {}
+
+  private Text analyze(String lexical, Compiled c) {
+    List<Analysis.Raw> raws = analysis.segment(lexical);
+    List<Token> tokens = new ArrayList<>(raws.size() + 4);
+    IntList frStems = new IntList(raws.size());
+    IntList enStems = new IntList(raws.size());
+    IntList surfaces = new IntList(raws.size());
+    List<int[]> prefixes = new ArrayList<>(raws.size() + 4);
+    for (Analysis.Raw raw : raws) {
+      for (TokenTable.Word w : c.words().lookup(raw.term())) {
+        tokens.add(new Token(w.surface(), w.surface(), raw.start(), raw.end()));
+        frStems.add(w.frStem());
+        enStems.add(w.enStem());
+        surfaces.add(w.surfaceId());
+        prefixes.add(w.prefixes());
+      }
+    }
+    int[][] starts = prefixes.toArray(new int[0][]);
+    int[] surfaceIds = surfaces.toArray();
+    return new Text(tokens, new Vocabulary.Codes(frStems.toArray(), surfaceIds, starts),
+        new Vocabulary.Codes(enStems.toArray(), surfaceIds, starts));
+  }
+
+  /** A growable int array, to avoid boxing on the hot path. */
+  private static final class IntList {
+    private int[] values;
+    private int size;
+
+    IntList(int capacity) {
+      values = new int[Math.max(4, capacity)];
+    }
+
+    void add(int v) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(values, size);
+    }
   }
 
   private static Hit hit(PhraseIndex.Match m, List<Token> tokens, MappedText lexical, String say, double weight) {

@@ -12,7 +12,7 @@ public record DataPattern(String name, String label, double weight, Pattern rege
 
   /**
    * A cheap test a text must pass before the regular expression runs on it: most posts have no phone number, and
-   * skipping the scan keeps the engine fast. From "requires = digits:7", "char:@" or "any:rue|avenue".
+   * skipping the scan keeps the engine fast. From "requires = digits:7", "char:@" or "any:rue|avenue" (whole words).
    */
   public record Requirement(int digits, char character, java.util.List<String> anyOf) {
     public static final Requirement NONE = new Requirement(0, (char) 0, java.util.List.of());
@@ -25,7 +25,20 @@ public record DataPattern(String name, String label, double weight, Pattern rege
         return true;
       }
       for (String word : anyOf) {
-        if (lowerText.contains(word)) {
+        if (containsWord(lowerText, word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The word occurs as a whole word ("st" in "12 st james", not in "c'est"). */
+    private static boolean containsWord(String text, String word) {
+      for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        boolean startsWord = at == 0 || !Character.isLetter(text.charAt(at - 1));
+        int end = at + word.length();
+        boolean endsWord = end == text.length() || !Character.isLetter(text.charAt(end));
+        if (startsWord && endsWord) {
           return true;
         }
       }

@@ -201,7 +201,7 @@ public final class LexiconLoader {
       if (eq <= 0) {
         throw new LexiconException(file + ":" + number, "attendu « abréviation = mots »");
       }
-      String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      String key = Analysis.fold(line.substring(0, eq).strip());
       String previous = sms.put(key, line.substring(eq + 3).strip());
       if (previous != null && !previous.equals(sms.get(key))) {
         throw new LexiconException(file + ":" + number, "« " + key + " » a déjà une autre expansion : " + previous);

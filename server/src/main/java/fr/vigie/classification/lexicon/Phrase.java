@@ -46,10 +46,11 @@ public record Phrase(List<Step> steps) {
    * The step to index this phrase by: the one least likely to occur in any text — no common word among its
    * choices, and long words rather than short ones — so that a text only tries the phrases whose rarest word it has.
    */
-  public Word anchor(java.util.Set<Integer> common, Vocabulary vocabulary) {
-    Word best = first();
+  public int anchor(java.util.Set<Integer> common, Vocabulary vocabulary) {
+    int best = 0;
     int bestScore = Integer.MIN_VALUE;
-    for (Step s : steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
       if (!(s instanceof Word) || ((Word) s).any()) {
         continue;
       }
@@ -61,10 +62,44 @@ public record Phrase(List<Step> steps) {
       int score = -1000 * commonChoices + vocabulary.shortest(w);
       if (score > bestScore) {
         bestScore = score;
-        best = w;
+        best = i;
       }
     }
     return best;
+  }
+
+  /**
+   * The span [start, end) of a match whose step {@code anchor} is token {@code at}, or null: the steps after the
+   * anchor are matched forward from it, the steps before it backward.
+   */
+  public int[] matchAround(Vocabulary.Codes codes, int at, int anchor) {
+    int end = match(codes, at + 1, anchor + 1);
+    if (end < 0) {
+      return null;
+    }
+    int start = matchBack(codes, at - 1, anchor - 1);
+    return start < 0 ? null : new int[] {start, end};
+  }
+
+  private int matchBack(Vocabulary.Codes codes, int at, int step) {
+    if (step < 0) {
+      return at + 1;
+    }
+    Step s = steps.get(step);
+    if (s instanceof Gap) {
+      int max = ((Gap) s).max();
+      for (int skip = 0; skip <= max && at - skip >= -1; skip++) {
+        int start = matchBack(codes, at - skip, step - 1);
+        if (start >= 0) {
+          return start;
+        }
+      }
+      return -1;
+    }
+    if (at < 0 || !((Word) s).accepts(codes, at)) {
+      return -1;
+    }
+    return matchBack(codes, at - 1, step - 1);
   }
 
   /** End (exclusive token index) of a match of this phrase starting at token {@code at}, or -1. */

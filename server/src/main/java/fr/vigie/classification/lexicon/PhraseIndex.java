@@ -12,9 +12,12 @@ public final class PhraseIndex {
   /** An entry found at tokens [start, end). */
   public record Match(Entry entry, int start, int end) {}
 
-  private static final Entry[] NONE = new Entry[0];
-  private final Entry[][] byWord;
-  private final Entry[][] byPrefix;
+  /** An entry with the step it is indexed by. */
+  private record Anchored(Entry entry, int step) {}
+
+  private static final Anchored[] NONE = new Anchored[0];
+  private final Anchored[][] byWord;
+  private final Anchored[][] byPrefix;
 
   /**
    * @param entries entries of one language, matched against a text stemmed in that language
@@ -28,15 +31,17 @@ public final class PhraseIndex {
         commonIds.add(id);
       }
     }
-    List<List<Entry>> words = lists(vocabulary.wordCount());
-    List<List<Entry>> prefixes = lists(vocabulary.prefixCount());
+    List<List<Anchored>> words = lists(vocabulary.wordCount());
+    List<List<Anchored>> prefixes = lists(vocabulary.prefixCount());
     for (Entry e : entries) {
-      Phrase.Word anchor = e.phrase().anchor(commonIds, vocabulary);
+      int step = e.phrase().anchor(commonIds, vocabulary);
+      Anchored anchored = new Anchored(e, step);
+      Phrase.Word anchor = (Phrase.Word) e.phrase().steps().get(step);
       for (int w : anchor.words()) {
-        addOnce(words.get(w), e);
+        words.get(w).add(anchored);
       }
       for (int p : anchor.prefixes()) {
-        addOnce(prefixes.get(p), e);
+        prefixes.get(p).add(anchored);
       }
     }
     this.byWord = arrays(words);
@@ -44,68 +49,55 @@ public final class PhraseIndex {
   }
 
   public List<Match> find(Vocabulary.Codes codes) {
-    List<Entry> candidates = new ArrayList<>();
+    List<Match> out = new ArrayList<>();
     for (int i = 0; i < codes.size(); i++) {
-      collect(lookup(byWord, codes.stems()[i]), candidates);
+      tryAll(codes, i, lookup(byWord, codes.stems()[i]), out);
       if (codes.surfaces()[i] != codes.stems()[i]) {
-        collect(lookup(byWord, codes.surfaces()[i]), candidates);
+        tryAll(codes, i, lookup(byWord, codes.surfaces()[i]), out);
       }
       for (int p : codes.prefixes()[i]) {
-        collect(byPrefix[p], candidates);
-      }
-    }
-    List<Match> out = new ArrayList<>();
-    for (Entry e : candidates) {
-      Phrase phrase = e.phrase();
-      for (int i = 0; i < codes.size(); i++) {
-        if (phrase.first().accepts(codes, i)) {
-          int end = phrase.matchAt(codes, i);
-          if (end > i) {
-            out.add(new Match(e, i, end));
-          }
-        }
+        tryAll(codes, i, byPrefix[p], out);
       }
     }
     return out;
   }
 
-  private static void collect(Entry[] found, List<Entry> into) {
-    for (Entry e : found) {
-      if (!containsSame(into, e)) {
-        into.add(e);
+  private static void tryAll(Vocabulary.Codes codes, int at, Anchored[] candidates, List<Match> out) {
+    for (Anchored a : candidates) {
+      Phrase phrase = a.entry().phrase();
+      if (!((Phrase.Word) phrase.steps().get(a.step())).accepts(codes, at)) {
+        continue; // indexed by stem, but an exact-form step may still refuse this token
+      }
+      int[] span = phrase.matchAround(codes, at, a.step());
+      if (span != null && !contains(out, a.entry(), span)) {
+        out.add(new Match(a.entry(), span[0], span[1]));
       }
     }
   }
 
-  private static Entry[] lookup(Entry[][] table, int id) {
-    return id < 0 || id >= table.length ? NONE : table[id];
-  }
-
-  private static boolean containsSame(List<Entry> list, Entry e) {
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i) == e) {
+  private static boolean contains(List<Match> found, Entry e, int[] span) {
+    for (Match m : found) {
+      if (m.entry() == e && m.start() == span[0] && m.end() == span[1]) {
         return true;
       }
     }
     return false;
   }
 
-  private static void addOnce(List<Entry> list, Entry e) {
-    if (!containsSame(list, e)) {
-      list.add(e);
-    }
+  private static Anchored[] lookup(Anchored[][] table, int id) {
+    return id < 0 || id >= table.length ? NONE : table[id];
   }
 
-  private static List<List<Entry>> lists(int n) {
-    List<List<Entry>> out = new ArrayList<>(n);
+  private static List<List<Anchored>> lists(int n) {
+    List<List<Anchored>> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(new ArrayList<>(1));
     }
     return out;
   }
 
-  private static Entry[][] arrays(List<List<Entry>> lists) {
-    Entry[][] out = new Entry[lists.size()][];
+  private static Anchored[][] arrays(List<List<Anchored>> lists) {
+    Anchored[][] out = new Anchored[lists.size()][];
     for (int i = 0; i < out.length; i++) {
       out[i] = lists.get(i).isEmpty() ? NONE : lists.get(i).toArray(NONE);
     }

@@ -1,6 +1,5 @@
 package fr.vigie.classification.lexicon;
 
-import fr.vigie.classification.text.Token;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +12,9 @@ import java.util.Set;
 public final class Vocabulary {
 
   /** Tokens of one text as numbers: -1 where a word is not in the lexicon; the prefixes each token starts with. */
-  public record Codes(int[] stems, int[] surfaces, int[][] prefixes, java.util.BitSet present, int wordCount) {
+  public record Codes(int[] stems, int[] surfaces, int[][] prefixes) {
     public int size() {
       return stems.length;
-    }
-
-    /** Whether some token of the text is this word (id) or starts with this prefix (id). */
-    boolean hasWord(int id) {
-      return present.get(id);
-    }
-
-    boolean hasPrefix(int id) {
-      return present.get(wordCount + id);
     }
   }
 
@@ -35,7 +25,7 @@ public final class Vocabulary {
   private int longestPrefix;
 
   /** The id of a word the lexicon uses, or -1. */
-  int idOf(String w) {
+  public int idOf(String w) {
     return words.getOrDefault(w, -1);
   }
 
@@ -70,11 +60,11 @@ public final class Vocabulary {
   private int[] lengths;
   private int[] prefixLengths;
 
-  int wordCount() {
+  public int wordCount() {
     return words.size();
   }
 
-  int prefixCount() {
+  public int prefixCount() {
     return prefixes.size();
   }
 
@@ -83,31 +73,8 @@ public final class Vocabulary {
     return words.keySet();
   }
 
-  public Codes encode(List<Token> tokens) {
-    int n = tokens.size();
-    int[] stems = new int[n];
-    int[] surfaces = new int[n];
-    int[][] starts = new int[n][];
-    java.util.BitSet present = new java.util.BitSet(words.size() + prefixes.size());
-    for (int i = 0; i < n; i++) {
-      Token t = tokens.get(i);
-      stems[i] = words.getOrDefault(t.stem(), -1);
-      surfaces[i] = t.stem().equals(t.surface()) ? stems[i] : words.getOrDefault(t.surface(), -1);
-      starts[i] = prefixesOf(t.surface());
-      if (stems[i] >= 0) {
-        present.set(stems[i]);
-      }
-      if (surfaces[i] >= 0) {
-        present.set(surfaces[i]);
-      }
-      for (int p : starts[i]) {
-        present.set(words.size() + p);
-      }
-    }
-    return new Codes(stems, surfaces, starts, present, words.size());
-  }
-
-  private int[] prefixesOf(String surface) {
+  /** Ids of the lexicon prefixes the word starts with. */
+  public int[] prefixesOf(String surface) {
     if (surface.length() < 3 || !prefixStarts.contains(surface.substring(0, 3))) {
       return NO_PREFIXES;
     }

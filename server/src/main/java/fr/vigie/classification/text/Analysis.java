@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.fr.FrenchLightStemmer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -19,9 +20,10 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * Lucene's analysis for social text: Unicode word segmentation (emoji stay tokens), lower case, French elision
- * (j', l', qu' …), ASCII folding; then a stem per token — French light stemming or English Snowball (Porter2).
- * Thread-safe: Lucene reuses its token streams per thread, stemmers are per call or per thread.
+ * Lucene's analysis for social text: Unicode word segmentation (emoji stay tokens), then per word lower case,
+ * French elision (j', l', qu' …), ASCII folding, and a stem — French light stemming or English Snowball (Porter2).
+ * Normalizing word by word lets the engine do it once per distinct word (see TokenTable). Thread-safe: Lucene
+ * reuses its token streams per thread, stemmers are per call or per thread.
  */
 public final class Analysis {
 
@@ -30,11 +32,20 @@ public final class Analysis {
       "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
 
   private static final ThreadLocal<EnglishStemmer> ENGLISH = ThreadLocal.withInitial(EnglishStemmer::new);
-  private final Analyzer analyzer = new Analyzer() {
+
+  /** Unicode word segmentation only (UAX #29; emoji stay tokens). */
+  private final Analyzer segmenter = new Analyzer() {
     @Override
     protected TokenStreamComponents createComponents(String field) {
-      Tokenizer source = new StandardTokenizer();
-      source.setReader(new java.io.StringReader(""));
+      return new TokenStreamComponents(new StandardTokenizer());
+    }
+  };
+
+  /** The normalizing chain, applied to one word at a time: lower case, elision, ASCII folding. */
+  private final Analyzer normalizer = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+      Tokenizer source = new KeywordTokenizer();
       TokenStream stream = new LowerCaseFilter(source);
       stream = new ElisionFilter(stream, ELIDED);
       stream = new ASCIIFoldingFilter(stream);
@@ -42,20 +53,45 @@ public final class Analysis {
     }
   };
 
-  /** Tokens of {@code text}, stemmed for {@code lang} ("fr" or "en"); {@code null} leaves the stems unset. */
-  public List<Token> tokens(String text, String lang) {
-    List<Token> out = new ArrayList<>(Math.max(8, text.length() / 5));
-    try (TokenStream stream = analyzer.tokenStream("t", text)) {
+  /** A word as the segmenter cut it, with its span in the text. */
+  public record Raw(String term, int start, int end) {}
+
+  /** The words of {@code text}, not yet normalized. */
+  public List<Raw> segment(String text) {
+    List<Raw> out = new ArrayList<>(Math.max(8, text.length() / 5));
+    try (TokenStream stream = segmenter.tokenStream("t", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        String surface = term.toString();
-        out.add(new Token(surface, lang == null ? surface : stem(surface, lang), offset.startOffset(), offset.endOffset()));
+        out.add(new Raw(term.toString(), offset.startOffset(), offset.endOffset()));
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException("reading a string cannot fail", e);
+    }
+    return out;
+  }
+
+  /** One word normalized by the Lucene chain: "J'ai" → "ai", "Été" → "ete". */
+  public String normalize(String word) {
+    try (TokenStream stream = normalizer.tokenStream("w", word)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      String out = stream.incrementToken() ? term.toString() : "";
+      stream.end();
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
+    }
+  }
+
+  /** Tokens of {@code text}, stemmed for {@code lang} ("fr" or "en"); {@code null} leaves the stems unset. */
+  public List<Token> tokens(String text, String lang) {
+    List<Token> out = new ArrayList<>();
+    for (Raw raw : segment(text)) {
+      String surface = normalize(raw.term());
+      out.add(new Token(surface, lang == null ? surface : stem(surface, lang), raw.start(), raw.end()));
     }
     return out;
   }

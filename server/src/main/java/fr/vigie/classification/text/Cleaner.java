@@ -12,6 +12,9 @@ public final class Cleaner {
   private Cleaner() {}
 
   public static MappedText clean(String original) {
+    if (!needsCleaning(original)) {
+      return MappedText.identity(original);
+    }
     MappedText.Builder out = new MappedText.Builder(original.length());
     int i = 0;
     while (i < original.length()) {
@@ -39,6 +42,17 @@ public final class Cleaner {
       i++;
     }
     return out.build();
+  }
+
+  /** Most texts: nothing invisible, no look-alike, no styled letter, no typographic variant to undo. */
+  private static boolean needsCleaning(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && (Character.isSurrogate(c) || isInvisible(c) || lookAlike(c) != 0 || (c >= 0xFF01 && c <= 0xFF5E))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isInvisible(int cp) {

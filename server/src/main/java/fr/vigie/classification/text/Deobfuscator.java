@@ -5,24 +5,22 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Stage B: rewrites how social-media text spells words — s u i c i d e, aideeeez, su1c1de, encul*, jvé — into the
- * words themselves, word by word, keeping each word's original span. Lexicon matching runs on the result.
+ * Stage B: rewrites how social-media text spells words — s u i c i d e, aideeeez, su1c1de, encul* — into the
+ * words themselves, word by word, keeping each word's original span. (SMS spellings such as "jvé" are expanded
+ * later, word by word, by the engine's token table.) Lexicon matching runs on the result.
  */
 public final class Deobfuscator {
 
-  private final Map<String, String> sms;
+  private final java.util.Set<String> keep;
   private final Function<String, String> unmask;
 
   /**
-   * @param sms whole-word spellings (lower case) and what they stand for ("jvé" → "je vais")
+   * @param keep words to leave as written (SMS spellings such as "b1", "2m1", expanded later word by word)
    * @param unmask the word a masked one stands for ("f**k" → "fuck"), or null when none fits
    */
-  private final int longestSms;
-
-  public Deobfuscator(Map<String, String> sms, Function<String, String> unmask) {
-    this.sms = Map.copyOf(sms);
+  public Deobfuscator(java.util.Set<String> keep, Function<String, String> unmask) {
+    this.keep = java.util.Set.copyOf(keep);
     this.unmask = unmask;
-    this.longestSms = sms.keySet().stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** The rewritten text, each char mapped to its span in {@code clean}. */
@@ -96,8 +94,8 @@ public final class Deobfuscator {
       while (end < s.length() && isWordChar(s.charAt(end))) {
         end++;
       }
-      if (end - i > longestSms && isPlain(s, i, end)) {
-        // Most words: lower-case letters, longer than any SMS spelling: nothing to rewrite, nothing to allocate.
+      if (isPlain(s, i, end)) {
+        // Most words: letters without a run of three: nothing to rewrite, nothing to allocate.
         if (out != null) {
           for (int j = i; j < end; j++) {
             out.append(s.charAt(j), j, j + 1);
@@ -133,12 +131,8 @@ public final class Deobfuscator {
   }
 
   String rewriteWord(String word) {
-    if (isPlain(word)) {
-      String expansion = sms.get(word);
-      return expansion == null ? word : expansion;
-    }
-    if (word.startsWith("@") || sms.containsKey(word.toLowerCase(Locale.ROOT))) {
-      return smsOrSelf(word);
+    if (isPlain(word) || word.startsWith("@") || keep.contains(word.toLowerCase(Locale.ROOT))) {
+      return word;
     }
     int apostrophe = word.lastIndexOf('\'');
     if (apostrophe >= 0) {
@@ -153,10 +147,10 @@ public final class Deobfuscator {
       String found = unmask.apply(w.toLowerCase(Locale.ROOT));
       w = found != null ? found : w.replace("*", "");
     }
-    return smsOrSelf(w);
+    return w;
   }
 
-  /** Lower-case letters with no run of three: nothing to rewrite but an SMS spelling (the common case). */
+  /** Letters with no run of three: nothing to rewrite (the common case). */
   private static boolean isPlain(String word) {
     return isPlain(word, 0, word.length());
   }
@@ -164,17 +158,13 @@ public final class Deobfuscator {
   private static boolean isPlain(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (!Character.isLowerCase(c) || (i >= from + 2 && c == s.charAt(i - 1) && c == s.charAt(i - 2))) {
+      if (!Character.isLetter(c) || (i >= from + 2 && c == s.charAt(i - 1) && c == s.charAt(i - 2))) {
         return false;
       }
     }
     return true;
   }
 
-  private String smsOrSelf(String word) {
-    String expansion = sms.get(word.toLowerCase(Locale.ROOT));
-    return expansion == null ? word : expansion;
-  }
 
   /** Three or more of the same letter in a row count as one: "aideeeez" → "aidez", "helppp" → "help". */
   static String collapseRepeats(String w) {
