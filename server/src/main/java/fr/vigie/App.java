@@ -7,6 +7,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.vigie.account.AccountController;
 import fr.vigie.account.AccountRepository;
 import fr.vigie.account.AccountService;
+import fr.vigie.canary.CanaryController;
+import fr.vigie.canary.CanaryRepository;
+import fr.vigie.canary.CanaryService;
 import fr.vigie.capture.CaptureController;
 import fr.vigie.capture.CaptureRepository;
 import fr.vigie.capture.CaptureService;
@@ -77,6 +80,7 @@ public final class App {
       this.lexiconWatcher = Optional.empty();
     }
 
+    CanaryService canary = new CanaryService(new CanaryRepository(database.dsl()), ids, clock);
     Routes routes = new Routes(
         new ApiAuth(accounts, limits),
         new HealthController(database),
@@ -84,7 +88,8 @@ public final class App {
         new ClassificationController(json, classifier),
         new EchoController(json),
         new CaptureController(captures),
-        new ReviewController(accounts, captures, limits, new Pages()));
+        new CanaryController(json, canary),
+        new ReviewController(accounts, captures, canary, limits, new Pages()));
 
     this.javalin = Javalin.create(cfg -> {
       cfg.jetty.port = config.port();

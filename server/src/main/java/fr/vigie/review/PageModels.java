@@ -18,6 +18,9 @@ public final class PageModels {
   /** One capture with everything stored about it. */
   public record Detail(Principal user, String csrf, Capture capture, String metadataJson) {}
 
+  /** Adapter-health reports of the last week. */
+  public record Adapters(Principal user, String csrf, List<fr.vigie.canary.AdapterSummary> items) {}
+
   /** The account page; {@code newToken} is shown once, right after it is created. */
   public record Account(Principal user, String csrf, int tokenCount, String newToken, String serverUrl) {}
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.vigie.account.AccountService;
 import fr.vigie.account.Secrets;
+import fr.vigie.canary.CanaryService;
 import fr.vigie.capture.Capture;
 import fr.vigie.capture.CaptureService;
 import fr.vigie.web.ApiException;
@@ -20,13 +21,16 @@ public final class ReviewController {
   private static final String COOKIE = "vigie_session";
   private final AccountService accounts;
   private final CaptureService captures;
+  private final CanaryService canary;
   private final RateLimits limits;
   private final Pages pages;
   private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  public ReviewController(AccountService accounts, CaptureService captures, RateLimits limits, Pages pages) {
+  public ReviewController(AccountService accounts, CaptureService captures, CanaryService canary, RateLimits limits,
+      Pages pages) {
     this.accounts = accounts;
     this.captures = captures;
+    this.canary = canary;
     this.limits = limits;
     this.pages = pages;
   }
@@ -87,6 +91,12 @@ public final class ReviewController {
     withSession(ctx, (user, csrf) -> ctx.contentType("image/png")
         .header("Cache-Control", "private, max-age=3600")
         .result(captures.screenshot(user, ctx.pathParam("id"))));
+  }
+
+  /** What the extension's adapters reported this week: a platform redesign shows here the same day. */
+  public void adapters(Context ctx) {
+    withSession(ctx, (user, csrf) -> ctx.html(pages.render("adapters.jte",
+        new PageModels.Adapters(user, csrf, canary.lastWeek()))));
   }
 
   public void account(Context ctx) {

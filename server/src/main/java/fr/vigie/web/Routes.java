@@ -1,6 +1,7 @@
 package fr.vigie.web;
 
 import fr.vigie.account.AccountController;
+import fr.vigie.canary.CanaryController;
 import fr.vigie.capture.CaptureController;
 import fr.vigie.classification.ClassificationController;
 import fr.vigie.review.ReviewController;
@@ -15,6 +16,7 @@ public record Routes(
     ClassificationController classification,
     EchoController echo,
     CaptureController captures,
+    CanaryController canary,
     ReviewController review) {
 
   public void register(JavalinConfig cfg) {
@@ -35,6 +37,8 @@ public record Routes(
     cfg.routes.get("/api/v1/captures", captures::list);
     cfg.routes.get("/api/v1/captures/{id}", captures::get);
     cfg.routes.get("/api/v1/captures/{id}/screenshot", captures::screenshot);
+    cfg.routes.post("/api/v1/adapter-health", canary::report);
+    cfg.routes.get("/api/v1/adapter-health", canary::summary);
 
     // Web view, for supervisors (session cookie)
     cfg.routes.get("/", review::home);
@@ -44,6 +48,7 @@ public record Routes(
     cfg.routes.get("/captures", review::list);
     cfg.routes.get("/captures/{id}", review::detail);
     cfg.routes.get("/captures/{id}/screenshot", review::screenshot);
+    cfg.routes.get("/adapters", review::adapters);
     cfg.routes.get("/account", review::account);
     cfg.routes.post("/account/tokens", review::createToken);
 
