@@ -49,10 +49,30 @@ public final class AccountService {
     return created;
   }
 
+  /**
+   * The account of an API token. A token seen in the last {@link #TOKEN_CACHE} is not looked up again: the extension
+   * sends several requests a second, and a database query each time would cost more than the request itself.
+   */
   public Principal authenticateToken(String token) {
-    return accounts.byTokenHash(Secrets.sha256Hex(token)).map(AccountService::principal)
+    String hash = Secrets.sha256Hex(token);
+    Instant now = clock.instant();
+    CachedPrincipal cached = tokens.get(hash);
+    if (cached != null && cached.until().isAfter(now)) {
+      return cached.principal();
+    }
+    Principal principal = accounts.byTokenHash(hash).map(AccountService::principal)
         .orElseThrow(() -> new ApiException.Unauthorized("Jeton d'API inconnu ou révoqué.", "Unknown or revoked API token."));
+    if (tokens.size() > 10_000) {
+      tokens.clear();
+    }
+    tokens.put(hash, new CachedPrincipal(principal, now.plus(TOKEN_CACHE)));
+    return principal;
   }
+
+  private static final Duration TOKEN_CACHE = Duration.ofSeconds(30);
+  private final java.util.Map<String, CachedPrincipal> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CachedPrincipal(Principal principal, Instant until) {}
 
   /** Checks a login and password; the same answer whether the login exists or not. */
   public Optional<Principal> signIn(String login, String password) {

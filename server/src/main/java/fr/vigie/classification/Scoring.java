@@ -59,15 +59,23 @@ final class Scoring {
    * repeated matches of the same lexicon line (🔪🔪🔪🔪), only the strongest is kept.
    */
   private static List<Hit> strongestOnce(Set<Hit> hits) {
-    Map<String, Hit> bySpan = new LinkedHashMap<>();
+    List<Hit> out = new ArrayList<>(hits.size());
     for (Hit h : hits) {
-      bySpan.merge(h.label() + "|" + h.start() + "|" + h.end(), h, (a, b) -> b.weight() > a.weight() ? b : a);
+      int same = -1;
+      for (int i = 0; i < out.size() && same < 0; i++) {
+        Hit o = out.get(i);
+        boolean sameSpan = o.start() == h.start() && o.end() == h.end();
+        if (o.label().equals(h.label()) && (sameSpan || o.source().equals(h.source()))) {
+          same = i;
+        }
+      }
+      if (same < 0) {
+        out.add(h);
+      } else if (h.weight() > out.get(same).weight()) {
+        out.set(same, h);
+      }
     }
-    Map<String, Hit> bySource = new LinkedHashMap<>();
-    for (Hit h : bySpan.values()) {
-      bySource.merge(h.label() + "|" + h.source(), h, (a, b) -> b.weight() > a.weight() ? b : a);
-    }
-    return List.copyOf(bySource.values());
+    return out;
   }
 
   private static Hit cancelling(Hit hit, Set<Hit> neutral) {

@@ -26,17 +26,24 @@ public final class PersonalDataDetector {
     List<Found> out = new ArrayList<>();
     String lower = null;
     int digits = 0;
+    int run = 0;
+    int longestRun = 0;
     for (int i = 0; i < text.length(); i++) {
-      digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
+      if (Character.isDigit(text.charAt(i))) {
+        digits++;
+        longestRun = Math.max(longestRun, ++run);
+      } else {
+        run = 0;
+      }
     }
     for (DataPattern p : patterns) {
-      if (digits < p.requires().digits()) {
+      if (digits < p.requires().digits() || longestRun < p.requires().run()) {
         continue;
       }
       if (lower == null) {
         lower = text.toLowerCase(java.util.Locale.ROOT);
       }
-      if (!p.requires().metBy(lower, digits)) {
+      if (!p.requires().metBy(lower, digits, longestRun)) {
         continue;
       }
       Matcher m = p.regex().matcher(text);

@@ -12,13 +12,14 @@ public record DataPattern(String name, String label, double weight, Pattern rege
 
   /**
    * A cheap test a text must pass before the regular expression runs on it: most posts have no phone number, and
-   * skipping the scan keeps the engine fast. From "requires = digits:7", "char:@" or "any:rue|avenue" (whole words).
+   * skipping the scan keeps the engine fast. From "requires = digits:7" (digits in all), "run:3" (consecutive digits), "char:@" or "any:rue|avenue" (whole words).
    */
-  public record Requirement(int digits, char character, java.util.List<String> anyOf) {
-    public static final Requirement NONE = new Requirement(0, (char) 0, java.util.List.of());
+  public record Requirement(int digits, int run, char character, java.util.List<String> anyOf) {
+    public static final Requirement NONE = new Requirement(0, 0, (char) 0, java.util.List.of());
 
-    public boolean metBy(String lowerText, int digitCount) {
-      if (digitCount < digits || (character != 0 && lowerText.indexOf(character) < 0)) {
+    /** @param longestRun the longest run of consecutive digits in the text */
+    public boolean metBy(String lowerText, int digitCount, int longestRun) {
+      if (digitCount < digits || longestRun < run || (character != 0 && lowerText.indexOf(character) < 0)) {
         return false;
       }
       if (anyOf.isEmpty()) {

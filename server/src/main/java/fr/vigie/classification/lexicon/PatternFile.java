@@ -50,20 +50,23 @@ final class PatternFile {
   /** "digits:7 char:@ any:rue|avenue", parts in any order, all optional. */
   private static DataPattern.Requirement requirement(String spec, String name, String where) {
     int digits = 0;
+    int run = 0;
     char character = 0;
     List<String> any = List.of();
     for (String part : spec.isBlank() ? new String[0] : spec.trim().split("\\s+")) {
       if (part.startsWith("digits:")) {
         digits = Integer.parseInt(part.substring(7));
+      } else if (part.startsWith("run:")) {
+        run = Integer.parseInt(part.substring(4));
       } else if (part.startsWith("char:") && part.length() == 6) {
         character = part.charAt(5);
       } else if (part.startsWith("any:")) {
         any = List.of(part.substring(4).toLowerCase(java.util.Locale.ROOT).split("\\|"));
       } else {
-        throw new LexiconException(where, "[" + name + "] : requires attend digits:N, char:X ou any:a|b, pas « " + part + " »");
+        throw new LexiconException(where, "[" + name + "] : requires attend digits:N, run:N, char:X ou any:a|b, pas « " + part + " »");
       }
     }
-    return new DataPattern.Requirement(digits, character, any);
+    return new DataPattern.Requirement(digits, run, character, any);
   }
 
   private static DataPattern build(String name, String where, Map<String, String> f, Set<String> labels) {
@@ -80,7 +83,8 @@ final class PatternFile {
       throw new LexiconException(where, "[" + name + "] : validate doit être l'un de " + VALIDATORS);
     }
     try {
-      int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+      // Unicode case folding is slow; only patterns that spell non-ASCII letters (allée, résidence) need it.
+      int flags = Pattern.CASE_INSENSITIVE | (f.get("regex").chars().anyMatch(c -> c > 127) ? Pattern.UNICODE_CASE : 0);
       return new DataPattern(name, f.get("label"), Double.parseDouble(f.get("weight")), Pattern.compile(f.get("regex"), flags),
           validator, f.containsKey("unless_before") ? Pattern.compile(f.get("unless_before"), flags) : null,
           requirement(f.getOrDefault("requires", ""), name, where), f.get("fr"), f.get("en"));

@@ -12,16 +12,36 @@ public record Phrase(List<Step> steps) {
    * One token whose stem or surface is one of {@code words} (only its surface when {@code exact}), or that starts
    * with one of {@code prefixes}, or any token.
    */
-  public record Word(int[] words, int[] prefixes, boolean any, boolean exact) implements Step {
+  public record Word(int[] words, int[] prefixes, boolean any, boolean exact, java.util.BitSet wordSet) implements Step {
+
+    /** Large choices (a set of 40 roles) are tested through a bit set instead of a scan. */
+    public Word(int[] words, int[] prefixes, boolean any, boolean exact) {
+      this(words, prefixes, any, exact, words.length > 8 ? bits(words) : null);
+    }
+
+    private static java.util.BitSet bits(int[] words) {
+      java.util.BitSet set = new java.util.BitSet();
+      for (int w : words) {
+        set.set(w);
+      }
+      return set;
+    }
+
     public boolean accepts(Vocabulary.Codes codes, int i) {
       if (any) {
         return true;
       }
       int surface = codes.surfaces()[i];
       int stem = exact ? surface : codes.stems()[i];
-      for (int w : words) {
-        if (w == stem || w == surface) {
+      if (wordSet != null) {
+        if ((stem >= 0 && wordSet.get(stem)) || (surface >= 0 && wordSet.get(surface))) {
           return true;
+        }
+      } else {
+        for (int w : words) {
+          if (w == stem || w == surface) {
+            return true;
+          }
         }
       }
       for (int p : prefixes) {
