@@ -12,11 +12,17 @@ public record Phrase(List<Step> steps) {
    * One token whose stem or surface is one of {@code words} (only its surface when {@code exact}), or that starts
    * with one of {@code prefixes}, or any token.
    */
-  public record Word(int[] words, int[] prefixes, boolean any, boolean exact, java.util.BitSet wordSet) implements Step {
+  public record Word(int[] words, int[] prefixes, boolean any, boolean exact, int[] exactWords,
+      java.util.BitSet wordSet) implements Step {
 
     /** Large choices (a set of 40 roles) are tested through a bit set instead of a scan. */
     public Word(int[] words, int[] prefixes, boolean any, boolean exact) {
-      this(words, prefixes, any, exact, words.length > 8 ? bits(words) : null);
+      this(words, prefixes, any, exact, new int[0]);
+    }
+
+    /** @param exactWords choices written "=form": matched on the token's surface only, never its stem */
+    public Word(int[] words, int[] prefixes, boolean any, boolean exact, int[] exactWords) {
+      this(words, prefixes, any, exact, exactWords, words.length > 8 ? bits(words) : null);
     }
 
     private static java.util.BitSet bits(int[] words) {
@@ -42,6 +48,11 @@ public record Phrase(List<Step> steps) {
           if (w == stem || w == surface) {
             return true;
           }
+        }
+      }
+      for (int w : exactWords) {
+        if (w == surface) {
+          return true;
         }
       }
       for (int p : prefixes) {

@@ -14,7 +14,7 @@ import java.util.Set;
  *   word        the word, compared by stem (so "suicider" also finds "suicide", "suicidaire" needs suicid*)
  *   =word       exactly this form (accents folded), when stemming would confuse it with another word (=pris, =mois)
  *   pré*        any word starting with "pre" (accents folded)
- *   a|b|c       one of these words (each may end with *)
+ *   a|b|c       one of these words (each may end with *, start with = for an exact form, or be a @set)
  *   @name       one of the words of a set declared "@name = a|b|c"
  *   _           any one word
  *   ~  ~N       up to 3 (or N) words of anything
@@ -46,7 +46,7 @@ final class PhraseCompiler {
           throw new LexiconException(where, "ensemble inconnu " + chunk + " (déclarez « " + chunk + " = a|b|c »)");
         }
         steps.add(alternatives(words, lang, where));
-      } else if (chunk.startsWith("=") && chunk.length() > 1) {
+      } else if (chunk.startsWith("=") && chunk.length() > 1 && !chunk.contains("|")) {
         List<Token> tokens = analysis.tokens(chunk.substring(1), null);
         if (tokens.size() != 1) {
           throw new LexiconException(where, "« " + chunk + " » : =forme exacte s'applique à un seul mot");
@@ -73,10 +73,12 @@ final class PhraseCompiler {
 
   private Phrase.Word alternatives(List<String> words, String lang, String where) {
     Set<String> stems = new LinkedHashSet<>();
+    Set<String> exact = new LinkedHashSet<>();
     List<String> prefixes = new ArrayList<>();
-    for (String word : words) {
+    for (String word : expandSets(words, where)) {
+      boolean isExact = word.startsWith("=") && word.length() > 1;
       boolean prefix = word.endsWith("*");
-      String bare = prefix ? word.substring(0, word.length() - 1) : word;
+      String bare = word.substring(isExact ? 1 : 0, prefix ? word.length() - 1 : word.length());
       List<Token> tokens = analysis.tokens(bare, "fr");
       if (tokens.size() != 1) {
         throw new LexiconException(where, "« " + word + " » : dans a|b|c ou un ensemble, chaque choix est un seul mot");
@@ -87,13 +89,32 @@ final class PhraseCompiler {
           throw new LexiconException(where, "préfixe trop court « " + word + " » (3 lettres au moins)");
         }
         prefixes.add(surface);
+      } else if (isExact) {
+        exact.add(surface);
       } else {
         stems.add(Analysis.stem(surface, lang));
         stems.add(surface);
       }
     }
     int[] prefixIds = prefixes.stream().mapToInt(vocabulary::prefix).toArray();
-    return new Phrase.Word(ids(stems), prefixIds, false, false);
+    return new Phrase.Word(ids(stems), prefixIds, false, false, ids(exact));
+  }
+
+  /** "a|@fr_role|b": a set's words join the other choices. */
+  private List<String> expandSets(List<String> words, String where) {
+    List<String> out = new ArrayList<>();
+    for (String word : words) {
+      if (word.startsWith("@")) {
+        List<String> set = sets.get(word.substring(1));
+        if (set == null) {
+          throw new LexiconException(where, "ensemble inconnu " + word);
+        }
+        out.addAll(set);
+      } else {
+        out.add(word);
+      }
+    }
+    return out;
   }
 
   private int[] ids(Set<String> words) {

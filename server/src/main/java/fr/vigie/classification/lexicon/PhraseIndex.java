@@ -40,6 +40,9 @@ public final class PhraseIndex {
       for (int w : anchor.words()) {
         words.get(w).add(anchored);
       }
+      for (int w : anchor.exactWords()) {
+        words.get(w).add(anchored);
+      }
       for (int p : anchor.prefixes()) {
         prefixes.get(p).add(anchored);
       }

@@ -51,6 +51,9 @@ public final class Vocabulary {
     for (int id : w.words()) {
       min = Math.min(min, lengths[id]);
     }
+    for (int id : w.exactWords()) {
+      min = Math.min(min, lengths[id]);
+    }
     for (int id : w.prefixes()) {
       min = Math.min(min, prefixLengths[id]);
     }
