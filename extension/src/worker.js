@@ -1,10 +1,11 @@
 // @ts-check
 // Vigie's service worker: the only place that talks to the Vigie server (content scripts would hit CORS).
+// Messages: classify, capture, health (from content scripts); settings:test (from the options page and popup).
 // It keeps nothing in globals between events: Chrome stops it after ~30 s idle
 // (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
 import { cropScreenshot } from './lib/image.js';
 import {
-  handleCapture, handleClassify, handleSettingsTest, isOwnContentScript, isOwnExtensionPage, refused,
+  handleCapture, handleClassify, handleHealth, handleSettingsTest, isOwnContentScript, isOwnExtensionPage, refused,
 } from './lib/handlers.js';
 import { readSettings } from './lib/settings.js';
 
@@ -13,10 +14,6 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!reply) return false;
   reply.then(sendResponse);
   return true;
-});
-
-chrome.action.onClicked.addListener(() => {
-  chrome.runtime.openOptionsPage();
 });
 
 /**
@@ -33,6 +30,9 @@ function route(message, sender) {
     case 'capture':
       if (!isOwnContentScript(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
       return handleCapture(message, /** @type {any} */ (sender), deps());
+    case 'health':
+      if (!isOwnContentScript(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
+      return handleHealth(message, sender, deps());
     case 'settings:test':
       if (!isOwnExtensionPage(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
       return handleSettingsTest(deps());

@@ -126,7 +126,8 @@ test('page text and server evidence are shown as text, never as markup', async (
   post.querySelector('[data-testid="tweetText"] span').textContent = evil;
   await waitFor(() => post.getAttribute('data-vigie-risk') === 'critical', { what: 'classified evil post' });
   const root = badgeOf(post).shadowRoot;
-  root.querySelector('[data-action="why"]').dispatchEvent(new window.Event('click'));
+  root.querySelector('.pill').dispatchEvent(new window.MouseEvent('click', { bubbles: true, composed: true }));
+  assert.equal(root.querySelector('.pill').getAttribute('aria-expanded'), 'true');
   assert.equal(root.querySelector('img'), null);
   assert.equal(root.querySelector('b'), null);
   assert.match(root.textContent, /« <img src=x onerror="globalThis\.pwned=1">🤔 »/);

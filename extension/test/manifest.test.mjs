@@ -36,11 +36,30 @@ test('the key fixes the extension id the e2e tests use', () => {
   assert.equal(id, 'edidkidbaobbdpdngaioniofhpehpfnc');
 });
 
-test('content scripts run on X only, in dependency order, main last', () => {
+test('content scripts run on every http(s) page at document_idle, in dependency order, main last', () => {
   const [entry] = manifest.content_scripts;
   assert.equal(manifest.content_scripts.length, 1);
-  assert.deepEqual(entry.matches, ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*']);
-  assert.deepEqual(entry.js, ['content/text.js', 'content/badge.js', 'content/adapters/x.js', 'content/core.js', 'content/main.js']);
+  assert.deepEqual(entry.matches, ['http://*/*', 'https://*/*']);
+  assert.equal(entry.run_at, 'document_idle');
+  const adapters = entry.js.filter((f) => f.startsWith('content/adapters/'));
+  assert.deepEqual(entry.js, ['content/text.js', 'content/badge.js', ...adapters, 'content/core.js', 'content/main.js']);
+});
+
+test('every adapter file is listed once, x.js first and schema-org.js last, and every listed one exists', () => {
+  const listed = manifest.content_scripts[0].js
+    .filter((f) => f.startsWith('content/adapters/'))
+    .map((f) => f.slice('content/adapters/'.length));
+  const present = readdirSync(join(SRC, 'content', 'adapters')).filter((f) => f.endsWith('.js'));
+  for (const file of present) assert.ok(listed.includes(file), `content/adapters/${file} is not in manifest.json`);
+  for (const file of listed) assert.ok(present.includes(file), `manifest.json lists content/adapters/${file}, which does not exist`);
+  assert.equal(new Set(listed).size, listed.length, 'an adapter is listed twice');
+  assert.equal(listed[0], 'x.js');
+  if (listed.includes('schema-org.js')) assert.equal(listed.at(-1), 'schema-org.js', 'the schema.org fallback comes last');
+});
+
+test('the toolbar button opens the popup; the worker no longer handles clicks on it', () => {
+  assert.equal(manifest.action.default_popup, 'popup.html');
+  assert.doesNotMatch(readFileSync(join(SRC, 'worker.js'), 'utf8'), /action\.onClicked/);
 });
 
 test('every file the manifest, the pages and the module imports name exists', () => {
@@ -52,8 +71,11 @@ test('every file the manifest, the pages and the module imports name exists', ()
     ...Object.values(manifest.action.default_icon),
     'shared/taxonomy.json',
   ];
-  const html = readFileSync(join(SRC, 'options.html'), 'utf8');
-  for (const [, ref] of html.matchAll(/(?:src|href)="([^"]+)"/g)) named.push(ref);
+  for (const page of [manifest.options_ui.page, manifest.action.default_popup]) {
+    named.push(page);
+    const html = readFileSync(join(SRC, page), 'utf8');
+    for (const [, ref] of html.matchAll(/(?:src|href)="([^"]+)"/g)) named.push(ref);
+  }
   for (const file of walk(SRC).filter((f) => f.endsWith('.js'))) {
     const code = readFileSync(join(SRC, file), 'utf8');
     for (const [, spec] of code.matchAll(/^import\s[^;]*?from\s+'(\.[^']+)'/gms)) {

@@ -3,12 +3,14 @@
 // styles it nor sees its styles. customElements is null in content scripts
 // (https://crbug.com/390807), so the element is never defined; attachShadow works on any valid custom name.
 // Page data (evidence, labels) is only ever set with textContent.
-// The host is a zero-size absolute box at the anchor's top-right: it takes no room, so the page never shifts.
-// It relies on the anchor being positioned (X articles are position: relative); the page's styles are not touched.
+// By default only the risk pill shows (≈ 110 px); hovering, focusing or clicking it opens a panel with the
+// labels, the evidence and « Capturer la preuve ». The host is a zero-size absolute box at the anchor's
+// top-right and the panel floats over the post: nothing takes room, so the page never shifts.
 (() => {
   const vigie = /** @type {Vigie} */ (globalThis.vigie ??= { adapters: [] });
 
   const TAG = 'vigie-badge';
+  // White text on each colour has a contrast ratio ≥ 4.5 (WCAG AA), checked by test/badge.test.mjs.
   const RISKS = {
     critical: { fr: 'Critique', en: 'Critical', icon: '!!', color: '#a4001d' },
     high: { fr: 'Élevé', en: 'High', icon: '!', color: '#b93a06' },
@@ -16,32 +18,44 @@
     low: { fr: 'Faible', en: 'Low', icon: '●', color: '#1d4ed8' },
     none: { fr: 'Aucun risque', en: 'No risk', icon: '✓', color: '#2e7d32' },
   };
-  const TOP_LABELS = 3;
+  const NEUTRAL = '#4a535e';
   // Stopped at the host: X opens the status page on any click inside an article (React delegation on the root).
   const CONTAINED_EVENTS = ['click', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress'];
 
+  // The closed panel is transparent and lets the pointer through, except the capture button: it stays
+  // hit-testable under the pill so that pointing at it opens the panel (:host(:hover)) before the click
+  // lands — which is also what a Playwright locator.click() needs (it checks the hit target before hovering).
   const STYLE = `
     :host { all: initial; position: absolute; top: 0; right: 0; width: 0; height: 0; overflow: visible; z-index: 2; }
-    .badge { position: absolute; top: 4px; right: 40px; width: max-content; max-width: 440px; box-sizing: border-box;
-      display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; padding: 4px 6px;
-      font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f23;
-      background: #fff; border: 1px solid #c5cbd3; border-radius: 10px; box-shadow: 0 1px 4px #0003; }
-    .pill { display: inline-flex; align-items: center; gap: 4px; padding: 1px 8px; border-radius: 999px;
-      color: #fff; background: var(--risk, #4a535e); font-weight: 700; white-space: nowrap; }
-    .labels { font-weight: 600; }
-    button { font: inherit; cursor: pointer; border-radius: 6px; padding: 1px 8px; }
-    button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 1px; }
-    .why { border: 1px solid #8a939e; background: #f6f7f9; color: #1b1f23; }
-    [data-action="capture"] { border: 0; background: #1d4ed8; color: #fff; font-weight: 600; }
-    [data-action="capture"]:disabled { opacity: 0.6; cursor: progress; }
-    .panel { flex-basis: 100%; margin: 2px 0 0; padding: 4px 0 0 18px; border-top: 1px solid #e3e6ea; }
-    .panel li { margin: 2px 0; }
-    .quote { font-weight: 600; }
+    :host([data-inflow]) { position: relative; display: block; width: auto; }
+    .badge { position: absolute; top: 4px; right: 40px; width: max-content; box-sizing: border-box;
+      font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f23; text-align: left; }
+    :host([data-inflow]) .badge { right: 4px; }
+    .pill { display: inline-flex; align-items: center; gap: 4px; box-sizing: border-box; max-width: 130px;
+      margin: 0; padding: 2px 9px; border: 2px solid #fff; border-radius: 999px; box-shadow: 0 0 0 1px #1b1f23, 0 1px 3px #0004;
+      font: inherit; font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+      color: #fff; background: var(--risk, ${NEUTRAL}); cursor: pointer; }
+    .pill:focus-visible, button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 1px; }
+    .panel { position: absolute; top: 100%; right: 0; width: max-content; max-width: min(360px, 80vw); box-sizing: border-box;
+      margin: 0; padding: 8px 10px; background: #fff; color: #1b1f23; border: 1px solid #5b6470; border-radius: 8px;
+      box-shadow: 0 2px 8px #0004; opacity: 0; pointer-events: none; }
+    :host(:hover) .panel, .badge[data-open] .panel { opacity: 1; pointer-events: auto; }
+    .badge[data-capture="busy"] .panel { display: none; }
+    .actions { display: flex; justify-content: flex-end; align-items: center; gap: 8px; min-height: 24px; }
+    button.capture { font: inherit; font-weight: 600; cursor: pointer; border: 0; border-radius: 6px; padding: 3px 10px;
+      background: #1d4ed8; color: #fff; pointer-events: auto; }
+    button.capture:disabled { opacity: 0.6; cursor: progress; }
+    h2 { font: inherit; font-weight: 700; margin: 8px 0 2px; }
+    ul { margin: 0; padding: 0 0 0 16px; }
+    li { margin: 3px 0; }
+    mark { background: #fff3b0; color: #1b1f23; font-weight: 700; padding: 0 1px; }
+    p { margin: 4px 0 0; }
+    .label { font-weight: 700; }
     .status { font-weight: 600; }
     .status:empty { display: none; }
     .status[data-kind="error"] { color: #a4001d; }
     .status[data-kind="done"] { color: #2e7d32; }
-    .muted { color: #4a535e; }
+    .muted, .en { color: #4a535e; }
   `;
 
   /**
@@ -51,7 +65,11 @@
    * @property {{ risk: string, labels: { label: string, evidence: { text: string, explanation: string }[] }[] }} [classification]
    * @property {Record<string, { fr: string, en: string }>} [labelNames]
    * @property {{ status: 'busy' | 'done' | 'error', captureId?: string, message?: string }} [capture]
+   * @property {boolean} [truncated] the page shows only the start of the text (Facebook « Voir plus »)
    */
+
+  /** Per host: opened by keyboard focus, or pinned by a click on the pill (hover is CSS). */
+  const openState = new WeakMap();
 
   /**
    * @param {Document} document
@@ -65,29 +83,99 @@
     const style = document.createElement('style');
     style.textContent = STYLE;
     root.append(style);
+    const state = { focus: false, pinned: false, escaping: false, pressed: false };
+    openState.set(host, state);
     for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+
     root.addEventListener('click', (event) => {
       const target = /** @type {Element} */ (event.target);
+      if (target.closest('.pill')) {
+        // Opening the panel is only a view change: keyboard (Enter, Space) and mouse alike.
+        state.pinned = !state.pinned;
+        if (!state.pinned) state.focus = false;
+        apply(host);
+        return;
+      }
       const action = target.closest('[data-action]');
-      if (!action) return;
       // Only a real user gesture may capture: a page script's synthetic click must not file evidence.
-      if (!event.isTrusted) return;
+      if (!action || !event.isTrusted) return;
       if (action.getAttribute('data-action') === 'capture') onCapture();
-      if (action.getAttribute('data-action') === 'why') toggle(root, action);
+    });
+    // Keyboard focus opens the panel; the focus a mouse press gives leaves it to the click (toggle).
+    root.addEventListener('mousedown', () => { state.pressed = true; });
+    root.addEventListener('mouseup', () => { state.pressed = false; });
+    root.addEventListener('focusin', () => {
+      const pressed = state.pressed;
+      state.pressed = false;
+      if (state.escaping || pressed) return;
+      state.focus = true;
+      apply(host);
+    });
+    root.addEventListener('focusout', (event) => {
+      const next = /** @type {FocusEvent} */ (event).relatedTarget;
+      if (next instanceof Node && root.contains(next)) return;
+      state.focus = false;
+      state.pinned = false;
+      apply(host);
+    });
+    root.addEventListener('keydown', (event) => {
+      const key = /** @type {KeyboardEvent} */ (event);
+      if (!isOpen(host)) return;
+      if (key.key === 'Escape') {
+        state.pinned = false;
+        state.focus = false;
+        state.escaping = true;
+        /** @type {HTMLElement | null} */ (root.querySelector('.pill'))?.focus();
+        state.escaping = false;
+        apply(host);
+      } else if (key.key === 'Tab') {
+        trapFocus(root, key);
+      }
     });
     return host;
   }
 
+  /** @param {HTMLElement} host */
+  function isOpen(host) {
+    const state = openState.get(host);
+    return Boolean(state && (state.focus || state.pinned));
+  }
+
   /**
-   * @param {ShadowRoot} root
-   * @param {Element} button
+   * Mirrors the open state on the box (CSS), the pill (aria-expanded) and the tab order of the panel's buttons.
+   * @param {HTMLElement} host
    */
-  function toggle(root, button) {
-    const panel = root.querySelector('.panel');
-    if (!panel) return;
-    const open = button.getAttribute('aria-expanded') !== 'true';
-    button.setAttribute('aria-expanded', String(open));
-    /** @type {HTMLElement} */ (panel).hidden = !open;
+  function apply(host) {
+    const root = /** @type {ShadowRoot} */ (host.shadowRoot);
+    const box = root.querySelector('.badge');
+    if (!box) return;
+    const open = isOpen(host);
+    box.toggleAttribute('data-open', open);
+    root.querySelector('.pill')?.setAttribute('aria-expanded', String(open));
+    for (const button of Array.from(root.querySelectorAll('.panel button'))) {
+      /** @type {HTMLElement} */ (button).tabIndex = open ? 0 : -1;
+    }
+  }
+
+  /**
+   * While the panel is open, Tab cycles between the pill and the panel's buttons; Escape leaves.
+   * @param {ShadowRoot} root
+   * @param {KeyboardEvent} event
+   */
+  function trapFocus(root, event) {
+    const focusable = /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll('.pill, .panel button'))
+      .filter((el) => !(/** @type {HTMLButtonElement} */ (el).disabled) && !(/** @type {HTMLElement} */ (el).hidden)));
+    if (focusable.length === 0) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = root.activeElement;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
   }
 
   /**
@@ -98,109 +186,135 @@
   function render(host, view) {
     const root = /** @type {ShadowRoot} */ (host.shadowRoot);
     const document = host.ownerDocument;
-    const el = (/** @type {string} */ tag, /** @type {string} */ className, /** @type {string} */ text = '') => {
+    const el = (/** @type {string} */ tag, /** @type {string} */ className = '', /** @type {string} */ text = '') => {
       const node = document.createElement(tag);
       if (className) node.className = className;
       if (text) node.textContent = text;
       return node;
     };
     const box = el('div', 'badge');
-    box.setAttribute('role', 'group');
+    const pill = el('button', 'pill');
+    pill.setAttribute('type', 'button');
+    pill.setAttribute('aria-controls', 'vigie-panel');
+    pill.setAttribute('aria-expanded', 'false');
+    const panel = el('div', 'panel');
+    panel.id = 'vigie-panel';
+    panel.setAttribute('role', 'group');
+    box.append(pill, panel);
     host.setAttribute('data-state', view.state);
     host.removeAttribute('data-risk');
 
+    /**
+     * @param {string} icon
+     * @param {string} word French, visible
+     * @param {string} label French, for screen readers
+     * @param {string} en English, in the tooltip
+     */
+    const fillPill = (icon, word, label, en) => {
+      const mark = el('span', 'icon', icon);
+      mark.setAttribute('aria-hidden', 'true');
+      pill.append(mark, el('span', 'word', word));
+      pill.setAttribute('aria-label', label);
+      pill.title = `${label} — ${en}`;
+    };
+
     if (view.state === 'pending') {
-      box.setAttribute('aria-label', 'Vigie');
-      box.append(el('span', 'muted', 'Analyse…'));
-      box.title = 'Analysing…';
+      fillPill('…', 'Analyse…', 'Vigie : analyse en cours', 'Vigie: analysing');
+      panel.setAttribute('aria-label', 'Vigie');
+      panel.append(el('p', '', 'Vigie analyse ce message.'), el('p', 'en', 'Vigie is analysing this post.'));
     } else if (view.state === 'offline') {
-      box.setAttribute('aria-label', 'Vigie');
-      box.append(el('span', 'muted', 'Vigie hors ligne'));
-      box.title = `${view.message ?? ''}\nVigie offline`.trim();
+      fillPill('✖', 'Hors ligne', 'Vigie hors ligne', 'Vigie offline');
+      panel.setAttribute('aria-label', 'Vigie hors ligne');
+      panel.append(el('p', '', `Vigie hors ligne : ${view.message ?? 'serveur injoignable.'}`), el('p', 'en', 'Vigie offline.'));
     } else {
-      const classification = /** @type {NonNullable<BadgeView['classification']>} */ (view.classification);
-      const names = view.labelNames ?? {};
-      const risk = RISKS[/** @type {keyof typeof RISKS} */ (classification.risk)] ?? RISKS.none;
-      host.setAttribute('data-risk', classification.risk);
-      box.setAttribute('aria-label', `Vigie : risque ${risk.fr}`);
-      box.style.setProperty('--risk', risk.color);
-      box.style.borderColor = risk.color;
-
-      const pill = el('span', 'pill');
-      pill.title = risk.en;
-      const icon = el('span', '', risk.icon);
-      icon.setAttribute('aria-hidden', 'true');
-      pill.append(icon, el('span', 'risk', risk.fr));
-      box.append(pill);
-
-      const top = classification.labels.slice(0, TOP_LABELS);
-      if (top.length > 0) {
-        const labels = el('span', 'labels', top.map((l) => names[l.label]?.fr ?? l.label).join(', '));
-        labels.title = top.map((l) => names[l.label]?.en ?? l.label).join(', ');
-        box.append(labels);
-      }
-      const evidence = classification.labels.flatMap((l) => l.evidence.map((e) => ({ label: l.label, ...e })));
-      if (evidence.length > 0) {
-        const why = el('button', 'why', 'Pourquoi ?');
-        why.setAttribute('type', 'button');
-        why.setAttribute('data-action', 'why');
-        why.setAttribute('aria-expanded', 'false');
-        why.title = 'Why?';
-        const panel = el('ul', 'panel');
-        panel.hidden = true;
-        for (const item of evidence) {
-          const li = el('li');
-          li.append(
-            el('span', 'quote', `« ${item.text} »`),
-            el('span', '', ` — ${item.explanation}`),
-            el('span', 'muted', ` (${names[item.label]?.fr ?? item.label})`),
-          );
-          panel.append(li);
-        }
-        box.append(why, panel);
-      }
-
-      const capture = el('button', '', 'Capturer la preuve');
-      capture.setAttribute('type', 'button');
-      capture.setAttribute('data-action', 'capture');
-      capture.title = 'Capture evidence';
-      box.append(capture);
-      const status = el('span', 'status');
-      status.setAttribute('role', 'status');
-      status.setAttribute('aria-live', 'polite');
-      if (view.capture) {
-        status.setAttribute('data-kind', view.capture.status);
-        if (view.capture.status === 'busy') {
-          status.textContent = 'Capture…';
-          /** @type {HTMLButtonElement} */ (capture).disabled = true;
-          capture.hidden = true;
-        } else if (view.capture.status === 'done') {
-          // The status takes the button's place: one line, so the badge covers as little of the post as it can.
-          capture.hidden = true;
-          status.textContent = 'Preuve enregistrée';
-          status.title = 'Evidence saved';
-        } else {
-          status.textContent = view.capture.message ?? 'Échec de la capture.';
-        }
-      }
-      if (view.capture?.status === 'done' && view.capture.captureId) {
-        host.setAttribute('data-capture-id', view.capture.captureId);
-      } else {
-        host.removeAttribute('data-capture-id');
-      }
-      box.append(status);
+      renderClassified(view, { host, box, pill, panel, el, fillPill });
     }
-    // A redraw must not steal keyboard focus or fold an evidence list the CM opened.
+    if (view.truncated) {
+      panel.append(el('p', 'muted', 'Texte tronqué : dépliez « Voir plus » pour que Vigie lise le message entier.'));
+    }
+
+    // A redraw must not steal keyboard focus.
     const previous = root.querySelector('.badge');
-    const focused = root.activeElement ? root.activeElement.getAttribute('data-action') : null;
-    const wasOpen = previous !== null && previous.querySelector('[data-action="why"][aria-expanded="true"]') !== null;
+    const active = root.activeElement;
+    const refocus = active ? (active.classList.contains('pill') ? '.pill' : active.getAttribute('data-action') && `[data-action="${active.getAttribute('data-action')}"]`) : null;
     if (previous) previous.remove();
     root.append(box);
-    const why = box.querySelector('[data-action="why"]');
-    if (wasOpen && why) toggle(root, why);
-    const refocus = focused ? box.querySelector(`[data-action="${focused}"]`) : null;
-    if (refocus) /** @type {HTMLElement} */ (refocus).focus();
+    apply(host);
+    const again = refocus ? box.querySelector(refocus) : null;
+    if (again && !(/** @type {HTMLElement} */ (again).hidden)) /** @type {HTMLElement} */ (again).focus();
   }
 
-  vigie.badge = { TAG, RISKS, create, render };
+  /**
+   * @param {BadgeView} view
+   * @param {{ host: HTMLElement, box: HTMLElement, pill: HTMLElement, panel: HTMLElement,
+   *   el: (tag: string, className?: string, text?: string) => HTMLElement,
+   *   fillPill: (icon: string, word: string, label: string, en: string) => void }} parts
+   */
+  function renderClassified(view, { host, box, pill, panel, el, fillPill }) {
+    const classification = /** @type {NonNullable<BadgeView['classification']>} */ (view.classification);
+    const names = view.labelNames ?? {};
+    const risk = RISKS[/** @type {keyof typeof RISKS} */ (classification.risk)] ?? RISKS.none;
+    host.setAttribute('data-risk', classification.risk);
+    box.style.setProperty('--risk', risk.color);
+    fillPill(risk.icon, risk.fr, `Vigie : risque ${risk.fr.toLowerCase()}`, risk.en);
+    panel.setAttribute('aria-label', `Vigie : risque ${risk.fr.toLowerCase()}`);
+
+    // The actions come first so the capture button sits right under the pill, whatever the panel holds.
+    const actions = el('div', 'actions');
+    const status = el('span', 'status');
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    const capture = /** @type {HTMLButtonElement} */ (el('button', 'capture', 'Capturer la preuve'));
+    capture.setAttribute('type', 'button');
+    capture.setAttribute('data-action', 'capture');
+    capture.title = 'Capture evidence';
+    actions.append(status, capture);
+    panel.append(actions);
+
+    if (view.capture) {
+      status.setAttribute('data-kind', view.capture.status);
+      box.setAttribute('data-capture', view.capture.status);
+      if (view.capture.status === 'busy') {
+        status.textContent = 'Capture…';
+        capture.disabled = true;
+        capture.hidden = true;
+      } else if (view.capture.status === 'done') {
+        capture.hidden = true;
+        status.textContent = 'Preuve enregistrée';
+        status.title = 'Evidence saved';
+      } else {
+        status.textContent = view.capture.message ?? 'Échec de la capture.';
+      }
+    }
+    if (view.capture?.status === 'done' && view.capture.captureId) {
+      host.setAttribute('data-capture-id', view.capture.captureId);
+    } else {
+      host.removeAttribute('data-capture-id');
+    }
+
+    if (classification.labels.length === 0) {
+      panel.append(el('p', '', 'Aucun signal de risque dans ce message.'), el('p', 'en', 'No risk signal in this post.'));
+      return;
+    }
+    const why = el('h2', '', 'Pourquoi ?');
+    why.title = 'Why?';
+    const list = el('ul');
+    for (const label of classification.labels) {
+      const li = el('li');
+      const name = el('span', 'label', names[label.label]?.fr ?? label.label);
+      name.title = names[label.label]?.en ?? label.label;
+      li.append(name);
+      if (label.evidence.length === 0) li.append(el('span', 'muted', ' — sans passage précis'));
+      for (const evidence of label.evidence) {
+        const item = el('p');
+        const quote = el('mark', '', `« ${evidence.text} »`);
+        item.append(quote, el('span', '', ` — ${evidence.explanation}`));
+        li.append(item);
+      }
+      list.append(li);
+    }
+    panel.append(why, list);
+  }
+
+  vigie.badge = { TAG, RISKS, create, render, isOpen };
 })();

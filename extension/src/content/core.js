@@ -1,6 +1,7 @@
 // @ts-check
 // Site-independent part of the content scripts: watch the page, key posts by platform id, batch them to
-// the worker, draw badges, start captures. Only the adapter knows the site (STYLE.md "one contract").
+// the worker, draw badges, start captures, notice when an adapter no longer reads its site (the canary).
+// Only the adapter knows the site (STYLE.md "one contract").
 (() => {
   const vigie = /** @type {Vigie} */ (globalThis.vigie ??= { adapters: [] });
 
@@ -12,88 +13,218 @@
    * @property {string | null} publishedAt ISO 8601
    * @property {string} text what the reader sees, emoji as characters, quotes excluded
    * @property {string | null} [lang] language the page declares for the text
+   * @property {string | null} [parentId] the post this one answers, when the page says
+   * @property {{ replies?: number, reposts?: number, likes?: number }} [counts] what the page shows
    */
 
   /**
    * @typedef {object} SiteAdapter
-   * @property {string} name platform name of the shared schemas (x, facebook …)
-   * @property {(location: Location | URL) => boolean} matches
+   * @property {string} name the adapter's own name (x, old-reddit, phpbb …), used in logs and health reports
+   * @property {string} [platform] the platform of the shared schemas (x, reddit, schema_org …); name when absent
+   * @property {(location: Location | URL, document: Document) => boolean} matches recognises the engine from the page
    * @property {(root: ParentNode) => Element[]} findPosts
    * @property {(postEl: Element) => Extraction | null} extract null (and a console.warn) when a required element is missing
    * @property {(postEl: Element) => Element} badgeAnchor where the zero-height badge host is inserted
+   * @property {(postEl: Element) => boolean} [isTruncated] true while the page shows only the start of the text
    * @property {() => void} destroy
+   */
+
+  /**
+   * @typedef {'no_posts' | 'empty_author' | 'empty_text'} Problem
+   * @typedef {{ problem: Problem, affected?: number, detail?: string }} ProblemReport
+   * @typedef {{ critical: number, high: number, medium: number, low: number, none: number, pending: number }} RiskCounts
+   * @typedef {{ adapter: string, platform: string, running: boolean, postsFound: number, counts: RiskCounts,
+   *   problems: ProblemReport[] }} CoreStatus
    */
 
   const MAX_BATCH = 100;
   const SCAN_DELAY_MS = 150;
   const RETRY_AFTER_MS = 30000;
-  const EMPTY_REPORT_AFTER_MS = 10000;
+  const NO_POSTS_AFTER_MS = 10000;
+  // Photo-only posts are normal: only a page where at least half of several posts have no text is suspect.
+  const EMPTY_TEXT_MIN_POSTS = 3;
+  const EMPTY_TEXT_SHARE = 0.5;
+  const FALLBACK_PLATFORM = 'schema_org';
+  // Health reports already sent from this page: once per adapter and problem per page load, whatever restarts.
+  const reportedHealth = new Set();
 
-  /** @param {Location | URL} location */
-  function pickAdapter(location) {
-    return vigie.adapters.find((adapter) => adapter.matches(location)) ?? null;
+  /** @param {SiteAdapter} adapter */
+  function platformOf(adapter) {
+    return adapter.platform ?? adapter.name;
   }
 
   /**
-   * @param {{ window: Window & typeof globalThis, adapter: SiteAdapter, sendMessage: (message: object) => Promise<any> }} options
+   * The page's language in the form the server accepts ("fr", "fr-BE"), or null: X marks some posts "und" or "qme",
+   * forums say "fr-FR" for their interface, and one invalid tag would get the whole batch refused.
+   * @param {string | null | undefined} lang
    */
-  function createCore({ window, adapter, sendMessage }) {
+  function languageTag(lang) {
+    const m = typeof lang === 'string' ? /^([a-z]{2})(?:-([a-z]{2}))?(?:-|$)/i.exec(lang) : null;
+    return m ? m[1].toLowerCase() + (m[2] ? `-${m[2].toUpperCase()}` : '') : null;
+  }
+
+  /**
+   * The adapter that recognises this page: specific sites and engines first, the schema.org fallback last,
+   * whatever order the scripts were listed in. An adapter whose detection throws is skipped, not fatal.
+   * @param {Location | URL} location
+   * @param {Document} document
+   */
+  function pickAdapter(location, document) {
+    const ordered = [
+      ...vigie.adapters.filter((a) => platformOf(a) !== FALLBACK_PLATFORM),
+      ...vigie.adapters.filter((a) => platformOf(a) === FALLBACK_PLATFORM),
+    ];
+    for (const adapter of ordered) {
+      try {
+        if (adapter.matches(location, document)) return adapter;
+      } catch (error) {
+        console.warn(`[vigie:${adapter.name}] détection en échec / detection failed`, error);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * @param {{ window: Window & typeof globalThis, adapter: SiteAdapter, sendMessage: (message: object) => Promise<any>,
+   *   onLeave?: () => void, noPostsAfterMs?: number }} options
+   *   onLeave: called after the core stopped itself because the page (an SPA navigation) no longer matches
+   */
+  function createCore({ window, adapter, sendMessage, onLeave, noPostsAfterMs = NO_POSTS_AFTER_MS }) {
     const { document } = window;
     const badge = vigie.badge;
     const text = /** @type {NonNullable<Vigie['text']>} */ (vigie.text);
+    const platform = platformOf(adapter);
     /**
      * What was last drawn on each post element. X recycles cells, so the id is checked again on every scan.
-     * @type {WeakMap<Element, { id: string, hash: string, extraction: Extraction, host: HTMLElement,
+     * @type {WeakMap<Element, { id: string, hash: string, extraction: Extraction, host: HTMLElement, truncated: boolean,
      *   capture: { status: 'busy' | 'done' | 'error', captureId?: string, message?: string } | null }>}
      */
     const posts = new WeakMap();
+    /** Elements Vigie marked, so stop() can clean them; disconnected ones are dropped on each scan. */
+    const marked = new Set();
     /**
      * Classifications by text hash: an unchanged text is never sent twice, even in a new element.
      * @type {Map<string, { status: 'pending' } | { status: 'done', classification: any, labelNames: any }
      *   | { status: 'failed', at: number, message: string }>}
      */
     const cache = new Map();
-    const startedAt = Date.now();
+    /** @type {Map<Problem, ProblemReport>} */
+    const problems = new Map();
+    let running = false;
+    let lastHref = window.location.href;
+    let postlessSince = Date.now();
+    let postsFound = 0;
+    /** @type {boolean | null} */
+    let staticAnchors = null;
     /** @type {MutationObserver | null} */
     let observer = null;
     /** @type {ReturnType<typeof setTimeout> | null} */
     let timer = null;
-    let reportedEmpty = false;
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    let noPostsTimer = null;
+    // SPA sites (X, Facebook, Reddit) change the URL without a reload. The Navigation API sees pushState from
+    // the page's world too (https://developer.chrome.com/docs/web-platform/navigation-api); popstate and the
+    // check at each scan cover browsers and test DOMs without it.
+    const navigation = /** @type {EventTarget | undefined} */ (/** @type {any} */ (window).navigation);
+    const onNavigate = () => schedule();
 
     function start() {
+      if (running) return Promise.resolve();
+      running = true;
+      lastHref = window.location.href;
+      postlessSince = Date.now();
       // One observer; its callback only schedules a scan, so busy pages cost a timer, not a DOM walk.
       observer = new window.MutationObserver(schedule);
       observer.observe(document.documentElement, {
         childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'datetime', 'lang'],
       });
+      navigation?.addEventListener('currententrychange', onNavigate);
+      window.addEventListener('popstate', onNavigate);
+      armNoPostsCheck();
       return scan();
     }
 
+    /** Stops watching and removes everything Vigie added to the page: badges and attributes. */
     function stop() {
-      if (observer) observer.disconnect();
+      if (!running) return;
+      running = false;
+      observer?.disconnect();
       observer = null;
-      if (timer !== null) clearTimeout(timer);
+      navigation?.removeEventListener('currententrychange', onNavigate);
+      window.removeEventListener('popstate', onNavigate);
+      for (const handle of [timer, noPostsTimer]) if (handle !== null) clearTimeout(handle);
       timer = null;
+      noPostsTimer = null;
+      for (const el of marked) unmark(el);
+      marked.clear();
+      // Hosts whose post element the page replaced while keeping the anchor.
+      for (const host of Array.from(document.querySelectorAll(badge.TAG))) host.remove();
       adapter.destroy();
     }
 
+    /** @param {Element} el */
+    function unmark(el) {
+      posts.get(el)?.host.remove();
+      posts.delete(el);
+      el.removeAttribute('data-vigie-risk');
+      el.removeAttribute('data-vigie-post-id');
+    }
+
     function schedule() {
-      if (timer !== null) return;
+      if (timer !== null || !running) return;
       timer = setTimeout(() => {
         timer = null;
         scan();
       }, SCAN_DELAY_MS);
     }
 
+    function armNoPostsCheck() {
+      if (noPostsTimer !== null) clearTimeout(noPostsTimer);
+      // +1 ms: the scan it triggers must see the full delay elapsed.
+      noPostsTimer = setTimeout(() => {
+        noPostsTimer = null;
+        scan();
+      }, noPostsAfterMs + 1);
+    }
+
+    /**
+     * After an SPA navigation: rescan if the adapter still reads the page, otherwise clean up and hand back.
+     * @returns {boolean} whether the core still runs
+     */
+    function followLocation() {
+      if (window.location.href === lastHref) return true;
+      lastHref = window.location.href;
+      let still = false;
+      try {
+        still = adapter.matches(window.location, document);
+      } catch (error) {
+        console.warn(`[vigie:${adapter.name}] détection en échec / detection failed`, error);
+      }
+      if (!still) {
+        stop();
+        onLeave?.();
+        return false;
+      }
+      postlessSince = Date.now();
+      problems.delete('no_posts');
+      armNoPostsCheck();
+      return true;
+    }
+
     /** Draws or refreshes every post's badge and sends what is new; resolves when the batches are answered. */
     function scan() {
+      if (!running || !followLocation()) return Promise.resolve();
+      for (const el of marked) if (!el.isConnected) marked.delete(el);
       const found = adapter.findPosts(document);
-      reportIfEmpty(found.length);
+      postsFound = found.length;
+      /** @type {Extraction[]} */
+      const extracted = [];
       /** @type {Map<string, { id: string, text: string, lang?: string, platform: string }>} */
       const batch = new Map();
       for (const el of found) {
         const extraction = adapter.extract(el);
         if (!extraction) continue;
+        extracted.push(extraction);
         const hash = text.hash(`${extraction.lang ?? ''}\n${extraction.text}`);
         const state = track(el, extraction, hash);
         const entry = cache.get(hash);
@@ -106,6 +237,7 @@
           draw(el);
         }
       }
+      checkHealth(found.length, extracted);
       const items = Array.from(batch.entries());
       /** @type {Promise<void>[]} */
       const sent = [];
@@ -115,6 +247,7 @@
 
     /**
      * Binds an element to the post it shows now; a recycled element loses the previous post's badge.
+     * A changed text (Facebook's "See more" expanded, an edit) changes the hash, so it is classified again.
      * @param {Element} el
      * @param {Extraction} extraction
      * @param {string} hash
@@ -122,26 +255,37 @@
     function track(el, extraction, hash) {
       const state = posts.get(el);
       const anchor = adapter.badgeAnchor(el);
+      const truncated = typeof adapter.isTruncated === 'function' && adapter.isTruncated(el);
+      marked.add(el);
       if (state && state.id === extraction.id && state.hash === hash) {
         state.extraction = extraction;
         const moved = !state.host.isConnected || state.host.parentNode !== anchor;
         if (moved) anchor.prepend(state.host);
+        if (state.truncated !== truncated) {
+          state.truncated = truncated;
+          return { fresh: true };
+        }
         return { fresh: false };
       }
       if (state) state.host.remove();
       el.removeAttribute('data-vigie-risk');
       el.setAttribute('data-vigie-post-id', extraction.id);
       const host = badge.create(document, extraction.id, () => capture(el));
+      // A static anchor would send an absolute host to some ancestor's corner: the host then sits in the flow.
+      // An adapter's anchors all come from one template, so the first one's style stands for all (one recalc).
+      staticAnchors ??= window.getComputedStyle(anchor).position === 'static';
+      if (staticAnchors) host.setAttribute('data-inflow', '');
       anchor.prepend(host);
-      posts.set(el, { id: extraction.id, hash, extraction, host, capture: null });
+      posts.set(el, { id: extraction.id, hash, extraction, host, truncated, capture: null });
       return { fresh: true };
     }
 
     /** @param {Extraction} extraction */
     function item(extraction) {
       /** @type {{ id: string, text: string, lang?: string, platform: string }} */
-      const value = { id: extraction.id, text: extraction.text, platform: adapter.name };
-      if (extraction.lang) value.lang = extraction.lang;
+      const value = { id: extraction.id, text: extraction.text, platform };
+      const lang = languageTag(extraction.lang);
+      if (lang) value.lang = lang;
       return value;
     }
 
@@ -177,7 +321,7 @@
       for (const hash of hashes.values()) {
         if (!answered.has(hash)) cache.set(hash, { status: 'failed', at: Date.now(), message });
       }
-      redrawAll(new Set(hashes.values()));
+      if (running) redrawAll(new Set(hashes.values()));
     }
 
     /** @param {Set<string>} hashes */
@@ -195,10 +339,10 @@
       const entry = cache.get(state.hash);
       if (!entry || entry.status === 'pending') {
         el.removeAttribute('data-vigie-risk');
-        badge.render(state.host, { state: 'pending' });
+        badge.render(state.host, { state: 'pending', truncated: state.truncated });
       } else if (entry.status === 'failed') {
         el.removeAttribute('data-vigie-risk');
-        badge.render(state.host, { state: 'offline', message: entry.message });
+        badge.render(state.host, { state: 'offline', message: entry.message, truncated: state.truncated });
       } else {
         el.setAttribute('data-vigie-risk', entry.classification.risk);
         badge.render(state.host, {
@@ -206,6 +350,7 @@
           classification: entry.classification,
           labelNames: entry.labelNames,
           capture: state.capture ?? undefined,
+          truncated: state.truncated,
         });
       }
     }
@@ -237,7 +382,7 @@
         pageUrl: window.location.href,
         pageTitle: document.title,
         permalink: extraction.permalink,
-        platform: adapter.name,
+        platform,
         postId: id,
         author: extraction.author,
         publishedAt: extraction.publishedAt,
@@ -276,16 +421,74 @@
       draw(el);
     }
 
-    /** @param {number} count */
-    function reportIfEmpty(count) {
-      if (count > 0 || reportedEmpty || Date.now() - startedAt < EMPTY_REPORT_AFTER_MS) return;
-      reportedEmpty = true;
-      console.info(`[vigie:${adapter.name}] aucun message trouvé sur cette page / no post found on this page`);
+    /**
+     * The canary: signs that the site changed under the adapter (STYLE.md "fail loudly on DOM drift").
+     * @param {number} found posts the adapter found
+     * @param {Extraction[]} extracted the ones it could read
+     */
+    function checkHealth(found, extracted) {
+      if (found > 0) {
+        problems.delete('no_posts');
+        postlessSince = Date.now();
+      } else if (Date.now() - postlessSince >= noPostsAfterMs) {
+        notice({ problem: 'no_posts' }, found);
+      }
+      const noAuthor = extracted.filter((e) => !e.author || String(e.author.name ?? '').trim() === '').length;
+      if (noAuthor > 0) notice({ problem: 'empty_author', affected: noAuthor }, found);
+      const noText = extracted.filter((e) => e.text.trim() === '').length;
+      if (extracted.length >= EMPTY_TEXT_MIN_POSTS && noText >= extracted.length * EMPTY_TEXT_SHARE) {
+        notice({ problem: 'empty_text', affected: noText }, found);
+      }
     }
 
-    return { start, stop, scan, capture };
+    /**
+     * Keeps the problem for the popup and reports it to the worker once per page load.
+     * @param {ProblemReport} report
+     * @param {number} found
+     */
+    function notice(report, found) {
+      problems.set(report.problem, report);
+      const key = `${adapter.name}:${report.problem}`;
+      if (reportedHealth.has(key)) return;
+      reportedHealth.add(key);
+      console.warn(`[vigie:${adapter.name}] page reconnue mais illisible / page recognised but unreadable: ${report.problem}`);
+      // Origin and path only: the query and fragment may carry personal data.
+      const { origin, pathname } = window.location;
+      sendMessage({
+        type: 'health', adapter: adapter.name, platform, ...report, pageUrl: `${origin}${pathname}`, postsFound: found,
+      }).catch(() => undefined);
+    }
+
+    /** @returns {CoreStatus} */
+    function status() {
+      /** @type {RiskCounts} */
+      const counts = { critical: 0, high: 0, medium: 0, low: 0, none: 0, pending: 0 };
+      if (running) {
+        const found = adapter.findPosts(document);
+        postsFound = found.length;
+        for (const el of found) {
+          const state = posts.get(el);
+          if (!state) continue; // not a readable post (an ad): not counted
+          const entry = cache.get(state.hash);
+          const risk = entry && entry.status === 'done' ? entry.classification.risk : 'pending';
+          if (risk in counts) counts[/** @type {keyof RiskCounts} */ (risk)] += 1;
+        }
+      }
+      return {
+        adapter: adapter.name,
+        platform,
+        running,
+        postsFound: running ? postsFound : 0,
+        counts,
+        problems: Array.from(problems.values()),
+      };
+    }
+
+    return { start, stop, scan, capture, status };
   }
 
+  vigie.platformOf = platformOf;
   vigie.pickAdapter = pickAdapter;
   vigie.createCore = createCore;
+  vigie.languageTag = languageTag;
 })();

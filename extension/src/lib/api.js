@@ -28,6 +28,8 @@ export function createApi({ fetch, serverUrl, apiToken }) {
     } catch {
       throw errorFromNetwork();
     }
+    // 204: accepted, nothing to read (adapter-health).
+    if (response.status === 204) return null;
     const body = await response.json().catch(() => null);
     if (!response.ok) throw errorFromResponse(response.status, body);
     if (body === null) {
@@ -49,6 +51,12 @@ export function createApi({ fetch, serverUrl, apiToken }) {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
+    }),
+    /** @param {Record<string, unknown>} report an adapter-health body; the server answers 204 */
+    adapterHealth: (report) => call('/adapter-health', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(report),
     }),
     /**
      * @param {FormData} form

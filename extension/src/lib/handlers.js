@@ -3,6 +3,7 @@
 import { createApi } from './api.js';
 import { isRect } from './crop.js';
 import { VigieError, notConfigured, toWireError } from './errors.js';
+import { buildHealthReport } from './health.js';
 import { buildCaptureForm, buildClassifyRequest, completeMetadata, sha256Hex } from './metadata.js';
 
 /**
@@ -123,6 +124,28 @@ export async function handleCapture(message, sender, deps) {
     const api = createApi({ fetch: deps.fetch, ...settings });
     const capture = await api.postCapture(buildCaptureForm(full, shot.png), deps.randomUUID());
     return { ok: true, capture };
+  } catch (error) {
+    return { ok: false, error: toWireError(error) };
+  }
+}
+
+/**
+ * Reports an adapter that recognised a page but could not read it (the canary) to POST /adapter-health.
+ * @param {Record<string, unknown>} message
+ * @param {Sender} sender
+ * @param {WorkerDeps} deps
+ */
+export async function handleHealth(message, sender, deps) {
+  try {
+    let report;
+    try {
+      report = buildHealthReport(message, { extensionVersion: deps.env.extensionVersion, senderUrl: sender.url });
+    } catch {
+      throw new VigieError('bad_message', 'Signalement d\u2019adaptateur invalide.', 'Invalid adapter health report.');
+    }
+    const api = createApi({ fetch: deps.fetch, ...(await deps.settings()) });
+    await api.adapterHealth(report);
+    return { ok: true };
   } catch (error) {
     return { ok: false, error: toWireError(error) };
   }

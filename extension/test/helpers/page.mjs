@@ -17,7 +17,9 @@ export function fixture(name) {
 
 /**
  * @param {string} html
- * @param {{ url?: string, sendMessage?: (message: any) => Promise<any>, scripts?: string[] }} [options]
+ * @param {{ url?: string, sendMessage?: (message: any) => Promise<any>, scripts?: string[],
+ *   storage?: Record<string, unknown>, setup?: (window: any) => void }} [options]
+ *   storage: initial chrome.storage.local; setup: runs in the new window before the content scripts
  */
 export function openPage(html, options = {}) {
   const warnings = [];
@@ -35,21 +37,52 @@ export function openPage(html, options = {}) {
   const { window } = dom;
   const messages = [];
   const sendMessage = options.sendMessage ?? (async () => ({ ok: false, error: { message: 'pas de serveur' } }));
+  const listeners = [];
+  const storage = { ...(options.storage ?? {}) };
   window.chrome = {
     runtime: {
+      id: RUNTIME_ID,
+      getURL: (path = '') => `chrome-extension://${RUNTIME_ID}/${path}`,
       sendMessage: (message) => {
         // Chrome clones messages between the page and the worker: so do we, to catch non-clonable values.
         const copy = structuredClone(message);
         messages.push(copy);
         return sendMessage(copy);
       },
+      onMessage: { addListener: (listener) => listeners.push(listener) },
+    },
+    storage: {
+      local: {
+        get: async (key) => (key in storage ? { [key]: structuredClone(storage[key]) } : {}),
+        set: async (items) => { Object.assign(storage, structuredClone(items)); },
+        remove: async (key) => { delete storage[key]; },
+      },
     },
   };
+  if (options.setup) options.setup(window);
   for (const script of options.scripts ?? CONTENT_SCRIPTS) {
     window.eval(readFileSync(join(SRC, script), 'utf8'));
   }
-  return { dom, window, document: window.document, vigie: window.vigie, messages, warnings, infos };
+  /**
+   * Delivers a message to the content script's runtime.onMessage listeners as chrome.tabs.sendMessage would;
+   * resolves with the answer, or rejects as Chrome does when no listener answers.
+   */
+  const tell = (message, sender = POPUP_SENDER) => new Promise((resolve, reject) => {
+    let answered = false;
+    for (const listener of listeners) {
+      listener(structuredClone(message), sender, (response) => {
+        answered = true;
+        resolve(structuredClone(response));
+      });
+    }
+    if (!answered) reject(new Error('Could not establish connection. Receiving end does not exist.'));
+  });
+  return { dom, window, document: window.document, vigie: window.vigie, messages, warnings, infos, storage, tell, listeners };
 }
+
+/** The fixed extension id (manifest key) and what Chrome reports for a message from the popup. */
+export const RUNTIME_ID = 'edidkidbaobbdpdngaioniofhpehpfnc';
+export const POPUP_SENDER = { id: RUNTIME_ID, url: `chrome-extension://${RUNTIME_ID}/popup.html`, origin: `chrome-extension://${RUNTIME_ID}` };
 
 /** Waits until check() is truthy, letting timers, observers and promises run. */
 export async function waitFor(check, { timeout = 2000, what = 'condition' } = {}) {

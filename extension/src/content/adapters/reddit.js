@@ -1,0 +1,245 @@
+// @ts-check
+// New Reddit ("shreddit") adapter (SITES.md §4). Posts and comments are custom elements whose data sits in
+// light-DOM attributes (author, permalink, created …) and slotted children; their shadow roots hold layout and
+// buttons only, so nothing here enters a shadowRoot. The tailwind classes (text-neutral-content, xs:px-0 …) are
+// never used. Old Reddit markup (.thing) is old-reddit.js.
+(() => {
+  const vigie = /** @type {Vigie} */ (globalThis.vigie ??= { adapters: [] });
+
+  const NAME = 'reddit';
+  // reddit.com, new.reddit.com and sh.reddit.com (share links) redirect to www: links are given on www.
+  const ORIGIN = 'https://www.reddit.com';
+  const HOSTS = ['www.reddit.com', 'reddit.com', 'new.reddit.com', 'sh.reddit.com'];
+
+  const SELECTORS = {
+    // shreddit-app wraps every new-Reddit page (defuddle's reddit extractor keys on shreddit-post).
+    page: 'shreddit-app, shreddit-post',
+    // Ads are shreddit-ad-post, "N more replies" and the next page of comments are faceplate-partial: none match.
+    post: 'shreddit-post, shreddit-comment',
+    postTitle: '[slot="title"]',
+    // div[slot="text-body"] > div.md > div#t3_…-post-rtjson-content; link, image and video posts have none.
+    postBody: '[slot="text-body"]',
+    postMeta: '[slot="credit-bar"]',
+    // div#t1_…-comment-rtjson-content[slot="comment"]. Replies are nested shreddit-comment children, so every
+    // lookup checks that the match belongs to this element (own()). Alternatives: ['[id$="-comment-rtjson-content"]'].
+    commentBody: '[slot="comment"]',
+    commentMeta: '[slot="commentMeta"]',
+    // Fallback when the created / created-timestamp attribute is absent.
+    time: 'faceplate-timeago > time[datetime]',
+    // Markdown "> …" quotes, usually the comment being answered: not the author's own words.
+    quote: 'blockquote',
+  };
+  const POST_ID = /^t3_[a-z0-9]{1,16}$/i;
+  const COMMENT_ID = /^t1_[a-z0-9]{1,16}$/i;
+  const THING_ID = /^t[13]_[a-z0-9]{1,16}$/i;
+  const INTEGER = /^-?\d{1,12}$/;
+  // A deleted or removed account: nothing left to attribute, and the body reads "[deleted]" / "[removed]".
+  const GONE = new Set(['[deleted]', '[removed]']);
+
+  /**
+   * ISO 8601 UTC from Reddit's timestamps: "2026-05-11T19:00:00.000000+0000" has microseconds and an offset
+   * without a colon, which only lenient parsers accept.
+   * @param {string | null} value
+   */
+  function isoDate(value) {
+    if (!value) return null;
+    const normalized = value.trim().replace(/(\.\d{3})\d+/, '$1').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+    const date = new Date(normalized);
+    return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  }
+
+  /**
+   * The counts the page states, keys omitted where it states nothing.
+   * @param {[key: 'replies' | 'reposts' | 'likes', value: string | null][]} entries
+   */
+  function counts(entries) {
+    /** @type {{ replies?: number, reposts?: number, likes?: number }} */
+    const result = {};
+    for (const [key, value] of entries) {
+      if (value !== null && INTEGER.test(value.trim())) result[key] = Number(value.trim());
+    }
+    return result;
+  }
+
+  /** @returns {SiteAdapter} */
+  function createRedditAdapter() {
+    /** Reported problems per element, so a broken post is logged once, not on every mutation. */
+    let reported = new WeakMap();
+    /** @type {Document | null} */
+    let inert = null;
+
+    /**
+     * Logs a drifted hook once per element.
+     * @param {Element} post
+     * @param {string} what
+     */
+    function report(post, what) {
+      const seen = reported.get(post) ?? new Set();
+      if (!seen.has(what)) {
+        seen.add(what);
+        reported.set(post, seen);
+        console.warn(`[vigie:${NAME}] élément requis introuvable / required element missing: ${what}`, post);
+      }
+    }
+
+    /**
+     * @param {Element} post
+     * @param {string} what
+     * @returns {null}
+     */
+    function missing(post, what) {
+      report(post, what);
+      return null;
+    }
+
+    /**
+     * The first match that belongs to this post or comment itself, not to a nested reply.
+     * @param {Element} post
+     * @param {string} selector
+     */
+    function own(post, selector) {
+      for (const el of Array.from(post.querySelectorAll(selector))) {
+        if (el.closest(SELECTORS.post) === post) return el;
+      }
+      return null;
+    }
+
+    /**
+     * Text of a body without its quotes. The copy lives in a document with no window, so its images are never
+     * fetched (a copy made in the page's own document would start loading them).
+     * @param {Element} body
+     */
+    function textWithoutQuotes(body) {
+      inert ??= body.ownerDocument.implementation.createHTMLDocument('');
+      const copy = /** @type {Element} */ (inert.importNode(body, true));
+      for (const quote of Array.from(copy.querySelectorAll(SELECTORS.quote))) quote.remove();
+      return vigie.text.textOf(copy);
+    }
+
+    /**
+     * created / created-timestamp, else the faceplate-timeago of the meta line; null (reported) when neither reads.
+     * @param {Element} post
+     * @param {string} attribute
+     */
+    function publishedAt(post, attribute) {
+      const fromAttribute = isoDate(post.getAttribute(attribute));
+      if (fromAttribute) return fromAttribute;
+      const time = own(post, SELECTORS.time);
+      const fromTime = time ? isoDate(time.getAttribute('datetime')) : null;
+      if (!fromTime) report(post, `${post.localName}[${attribute}], ${SELECTORS.time}`);
+      return fromTime;
+    }
+
+    /**
+     * The post-title attribute, else the slotted h1.
+     * @param {Element} post
+     */
+    function titleOf(post) {
+      const fromAttribute = (post.getAttribute('post-title') ?? '').replace(/\s+/g, ' ').trim();
+      if (fromAttribute) return fromAttribute;
+      const heading = own(post, SELECTORS.postTitle);
+      return heading ? vigie.text.textOf(heading) : '';
+    }
+
+    /** @param {string} author */
+    function authorOf(author) {
+      return {
+        name: author,
+        // Reddit shows the username only (u/name): no separate handle.
+        handle: null,
+        profileUrl: `${ORIGIN}/user/${encodeURIComponent(author)}/`,
+      };
+    }
+
+    /** @param {Element} post */
+    function extractPost(post) {
+      const id = post.getAttribute('id') ?? '';
+      if (!POST_ID.test(id)) return missing(post, 'shreddit-post[id="t3_…"]');
+      const author = post.getAttribute('author');
+      if (!author) return missing(post, 'shreddit-post[author]');
+      if (GONE.has(author)) return null;
+      const permalink = post.getAttribute('permalink');
+      if (!permalink) return missing(post, 'shreddit-post[permalink]');
+
+      const title = titleOf(post);
+      if (!title) return missing(post, `shreddit-post[post-title], ${SELECTORS.postTitle}`);
+      const bodyEl = own(post, SELECTORS.postBody);
+      const body = bodyEl ? textWithoutQuotes(bodyEl) : '';
+
+      return {
+        id,
+        permalink: new URL(permalink, ORIGIN).href,
+        author: authorOf(author),
+        publishedAt: publishedAt(post, 'created-timestamp'),
+        // A reader judges the title and the body together; the blank line keeps them apart for evidence quotes.
+        text: body ? `${title}\n\n${body}` : title,
+        lang: bodyEl ? bodyEl.getAttribute('lang') : null,
+        parentId: null,
+        counts: counts([['likes', post.getAttribute('score')], ['replies', post.getAttribute('comment-count')]]),
+      };
+    }
+
+    /** @param {Element} comment */
+    function extractComment(comment) {
+      const id = comment.getAttribute('thingid') ?? '';
+      if (!COMMENT_ID.test(id)) return missing(comment, 'shreddit-comment[thingid="t1_…"]');
+      const author = comment.getAttribute('author');
+      if (!author) return missing(comment, 'shreddit-comment[author]');
+      if (GONE.has(author)) return null;
+      const permalink = comment.getAttribute('permalink');
+      if (!permalink) return missing(comment, 'shreddit-comment[permalink]');
+
+      const bodyEl = own(comment, SELECTORS.commentBody);
+      // A collapsed comment may not have rendered its body yet; it is read once expanded (unverified on live Reddit).
+      if (!bodyEl) return comment.hasAttribute('collapsed') ? null : missing(comment, SELECTORS.commentBody);
+      // Top-level comments carry postid only; replies carry parentid too.
+      const parentId = comment.getAttribute('parentid') || comment.getAttribute('postid');
+
+      return {
+        id,
+        permalink: new URL(permalink, ORIGIN).href,
+        author: authorOf(author),
+        publishedAt: publishedAt(comment, 'created'),
+        text: textWithoutQuotes(bodyEl),
+        lang: bodyEl.getAttribute('lang'),
+        parentId: parentId && THING_ID.test(parentId) ? parentId : null,
+        // The page shows no per-comment reply count: "N more replies" covers only the replies not yet loaded.
+        counts: counts([['likes', comment.getAttribute('score')]]),
+      };
+    }
+
+    return {
+      name: NAME,
+      platform: 'reddit',
+
+      matches(location, doc = globalThis.document) {
+        return HOSTS.includes(location.hostname) && doc.querySelector(SELECTORS.page) !== null;
+      },
+
+      findPosts(root) {
+        return Array.from(root.querySelectorAll(SELECTORS.post));
+      },
+
+      extract(post) {
+        return post.localName === 'shreddit-comment' ? extractComment(post) : extractPost(post);
+      },
+
+      // The host must go into a slotted child: a light-DOM child without a slot is never rendered by the shadow
+      // root. The author line (credit-bar, commentMeta) is the closest slot to the name.
+      badgeAnchor(post) {
+        if (post.localName === 'shreddit-comment') {
+          return own(post, SELECTORS.commentMeta) ?? own(post, SELECTORS.commentBody) ?? post;
+        }
+        return own(post, SELECTORS.postMeta) ?? own(post, SELECTORS.postTitle) ?? post;
+      },
+
+      destroy() {
+        reported = new WeakMap();
+        inert = null;
+      },
+    };
+  }
+
+  vigie.createRedditAdapter = createRedditAdapter;
+  vigie.adapters.push(createRedditAdapter());
+})();

@@ -1,0 +1,136 @@
+// @ts-check
+// XenForo 2 adapter (SITES.md §7), on any domain: the engine is told by <html id="XF">, not the host.
+// Hooks are the class names of XenForo's post_macros / message_macros templates, stable across 2.x.
+(() => {
+  const vigie = /** @type {Vigie} */ (globalThis.vigie ??= { adapters: [] });
+
+  const NAME = 'xenforo';
+
+  const SELECTORS = {
+    // The public app on a thread page (thread_view, or thread_view_type_question … for typed threads).
+    engine: 'html#XF[data-app="public"][data-template^="thread_view"]',
+    post: 'article.message--post.js-post[data-author][data-content^="post-"]',
+    // Members link to /members/{name}.{id}/; guests' names are a plain span.
+    profileLink: '.message-name a.username[data-user-id][href]',
+    // XF 2.1+ wraps the date link in ul.message-attribution-main; XF 2.0 puts the class on the link itself.
+    permalink: ['.message-attribution-main a[href*="/post-"]', 'a.message-attribution-main[href*="/post-"]'].join(', '),
+    // datetime has an offset without a colon ("+0200"): data-timestamp (Unix seconds) is the safe one.
+    time: 'time.u-dt[data-timestamp]',
+    // The signature (aside.message-signature) has its own .bbWrapper: only the one in the body is the post.
+    text: '.message-body .bbWrapper',
+    signature: '.message-signature',
+    quote: 'blockquote.bbCodeBlock--quote',
+    attribution: '.message-attribution',
+  };
+  const POST_ID = /^post-(\d+)$/;
+  // /threads/{slug}.{thread id}/post-{post id}, also without the slug or behind index.php?.
+  const THREAD_ID = /threads\/(?:[^/?#]*\.)?(\d+)\/post-\d+/;
+
+  /** @returns {SiteAdapter} */
+  function createXenForoAdapter() {
+    /** Reported problems per element, so a broken post is logged once, not on every mutation. */
+    let reported = new WeakMap();
+
+    /**
+     * @param {Element} post
+     * @param {string} what
+     * @returns {null}
+     */
+    function missing(post, what) {
+      const seen = reported.get(post) ?? new Set();
+      if (!seen.has(what)) {
+        seen.add(what);
+        reported.set(post, seen);
+        console.warn(`[vigie:${NAME}] élément requis introuvable / required element missing: ${what}`, post);
+      }
+      return null;
+    }
+
+    /**
+     * The first match that belongs to this post, outside its signature.
+     * @param {Element} post
+     * @param {string} selector
+     */
+    function own(post, selector) {
+      for (const el of Array.from(post.querySelectorAll(selector))) {
+        if (el.closest(SELECTORS.post) !== post) continue;
+        const signature = el.closest(SELECTORS.signature);
+        if (signature && post.contains(signature)) continue;
+        return el;
+      }
+      return null;
+    }
+
+    return {
+      name: NAME,
+      platform: 'xenforo',
+
+      matches(location, doc = document) {
+        return doc.querySelector(SELECTORS.engine) !== null;
+      },
+
+      findPosts(root) {
+        return Array.from(root.querySelectorAll(SELECTORS.post));
+      },
+
+      extract(post) {
+        const postId = POST_ID.exec(post.getAttribute('data-content') ?? '');
+        if (!postId) return missing(post, `${SELECTORS.post} (data-content post-<id>)`);
+
+        const link = own(post, SELECTORS.permalink);
+        if (!link) return missing(post, SELECTORS.permalink);
+        const time = link.querySelector(SELECTORS.time);
+        if (!time) return missing(post, `${SELECTORS.permalink} ${SELECTORS.time}`);
+        const seconds = Number(time.getAttribute('data-timestamp'));
+        if (!Number.isFinite(seconds)) return missing(post, `${SELECTORS.time} (secondes Unix)`);
+
+        const body = own(post, SELECTORS.text);
+        if (!body) return missing(post, SELECTORS.text);
+
+        const permalink = new URL(link.getAttribute('href') ?? '', post.baseURI).href;
+        const thread = THREAD_ID.exec(permalink);
+        const profile = own(post, SELECTORS.profileLink);
+        const langHolder = body.closest('[lang]');
+
+        return {
+          id: postId[1],
+          permalink,
+          // XenForo shows one name per member: data-author is it, there is no separate handle.
+          author: {
+            name: post.getAttribute('data-author') ?? '',
+            handle: null,
+            profileUrl: profile ? new URL(profile.getAttribute('href') ?? '', post.baseURI).href : null,
+          },
+          publishedAt: new Date(seconds * 1000).toISOString(),
+          text: textWithout(body, SELECTORS.quote),
+          lang: langHolder ? langHolder.getAttribute('lang') : null,
+          parentId: thread ? thread[1] : null,
+          // The reactions bar lists who reacted ("Léa, Marc et 3 autres"), not a count of each kind.
+          counts: {},
+        };
+      },
+
+      badgeAnchor(post) {
+        return own(post, SELECTORS.attribution) ?? post;
+      },
+
+      destroy() {
+        reported = new WeakMap();
+      },
+    };
+  }
+
+  /**
+   * The visible text of an element without the parts matched by a selector (quotes).
+   * @param {Element} element
+   * @param {string} selector
+   */
+  function textWithout(element, selector) {
+    const copy = /** @type {Element} */ (element.cloneNode(true));
+    for (const el of Array.from(copy.querySelectorAll(selector))) el.remove();
+    return vigie.text.textOf(copy);
+  }
+
+  vigie.createXenForoAdapter = createXenForoAdapter;
+  vigie.adapters.push(createXenForoAdapter());
+})();
