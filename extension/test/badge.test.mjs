@@ -23,8 +23,17 @@ function badgePage() {
     },
   });
   const root = host.shadowRoot;
-  return { ...page, host, root, captures, pill: root.querySelector('.pill'), capture: root.querySelector('[data-action="capture"]') };
+  const built = root.querySelector('.panel').childElementCount;
+  // The CM points at the badge: its panel is built then, not for every post of the page.
+  host.dispatchEvent(new page.window.Event('pointerenter'));
+  return { ...page, host, root, captures, built, pill: root.querySelector('.pill'), capture: root.querySelector('[data-action="capture"]') };
 }
+
+test('a badge nobody pointed at has only its pill: the panel is built on first hover, focus or click', () => {
+  const { built, root } = badgePage();
+  assert.equal(built, 0);
+  assert.ok(root.querySelector('.panel [data-action="capture"]'));
+});
 
 /** WCAG relative luminance contrast of two #rrggbb colours. */
 function contrast(a, b) {

@@ -11,7 +11,13 @@ const validator = createValidator();
 const classifyMessages = (messages) => messages.filter((m) => m.type === 'classify');
 const article = (document, id) => document.querySelector(`article[data-vigie-post-id="${id}"]`);
 const badgeOf = (post) => post.querySelector(':scope > vigie-badge');
-const badgeText = (post) => badgeOf(post).shadowRoot.textContent;
+/** Points at the badge, as a CM does: its panel is built on first hover, focus or click. */
+const pointAt = (post) => {
+  const host = badgeOf(post);
+  host.dispatchEvent(new host.ownerDocument.defaultView.Event('pointerenter'));
+  return host;
+};
+const badgeText = (post) => pointAt(post).shadowRoot.textContent;
 
 /** Opens the fixture with all content scripts and waits until every post is classified. */
 async function classifiedPage(extra) {
@@ -50,11 +56,12 @@ test('what the content script sends to classify is a valid classify-request', as
   assert.deepEqual(lucie, { id: LUCIE, text: 'je n\'ai plus de tunes… je vais me suicider', platform: 'x', lang: 'fr' });
 });
 
-test('the badge says "Analyse…" while waiting and "Vigie hors ligne" when the worker fails, with no risk', async () => {
+test('the badge says "Analyse…" when the answer is slow and "Vigie hors ligne" when the worker fails, with no risk', async () => {
   let answer;
   const page = openPage(HTML, { sendMessage: () => new Promise((resolve) => { answer = resolve; }) });
   const lucie = await waitFor(() => article(page.document, LUCIE), { what: 'post id' });
-  assert.match(badgeText(lucie), /Analyse…/);
+  assert.doesNotMatch(badgeText(lucie), /Analyse…/, 'not drawn at once: a quick answer draws the badge only once');
+  await waitFor(() => /Analyse…/.test(badgeText(lucie)), { what: '"Analyse…" after 300 ms' });
   answer({ ok: false, error: { code: 'unreachable', message: 'Serveur Vigie injoignable.' } });
   await waitFor(() => /Vigie hors ligne/.test(badgeText(lucie)), { what: 'offline badge' });
   assert.equal(lucie.hasAttribute('data-vigie-risk'), false);
@@ -137,7 +144,7 @@ test('page text and server evidence are shown as text, never as markup', async (
 
 test('an untrusted click on "Capturer la preuve" does nothing', async () => {
   const { document, messages, window } = await classifiedPage();
-  const button = badgeOf(article(document, LUCIE)).shadowRoot.querySelector('[data-action="capture"]');
+  const button = pointAt(article(document, LUCIE)).shadowRoot.querySelector('[data-action="capture"]');
   assert.equal(button.tagName, 'BUTTON');
   assert.equal(button.getAttribute('type'), 'button');
   button.click();
@@ -151,7 +158,7 @@ test('clicks inside the badge do not reach the page (X would open the post)', as
   const { document, window } = await classifiedPage();
   let reached = 0;
   document.getElementById('react-root').addEventListener('click', () => { reached += 1; });
-  const button = badgeOf(article(document, LUCIE)).shadowRoot.querySelector('[data-action="capture"]');
+  const button = pointAt(article(document, LUCIE)).shadowRoot.querySelector('[data-action="capture"]');
   button.dispatchEvent(new window.MouseEvent('click', { bubbles: true, composed: true }));
   assert.equal(reached, 0);
 });
@@ -224,4 +231,27 @@ test('sends nothing on an X page without posts', async () => {
   await sleep(300);
   assert.equal(page.messages.length, 0);
   assert.equal(page.document.querySelector('vigie-badge'), null);
+});
+
+test('a scan reads only what changed: one added post is one extraction, not the whole timeline again', async () => {
+  const { document, window } = await classifiedPage();
+  const adapter = window.vigie.adapters.find((a) => a.name === 'x');
+  let extractions = 0;
+  const extract = adapter.extract.bind(adapter);
+  adapter.extract = (el) => {
+    extractions += 1;
+    return extract(el);
+  };
+  const container = document.querySelector('div[aria-label^="Timeline: "] > div');
+  const cell = article(document, '1789990001234567168').closest('[data-testid="cellInnerDiv"]').cloneNode(true);
+  const post = cell.querySelector('article');
+  post.querySelector('vigie-badge').remove();
+  post.removeAttribute('data-vigie-post-id');
+  post.removeAttribute('data-vigie-risk');
+  post.querySelector('a[href*="/status/"] > time').parentElement.setAttribute('href', '/karim_bnl/status/1700000000000000042');
+  post.querySelector('[data-testid="tweetText"] span').textContent = 'Un seul nouveau message';
+  container.append(cell);
+  await window.vigie.running.scan();
+  assert.equal(extractions, 1);
+  assert.equal(post.getAttribute('data-vigie-post-id'), '1700000000000000042');
 });

@@ -94,6 +94,7 @@ test('a text that changes (« Voir plus » expanded) is classified again, once',
   const page = open([POSTS[2], { id: 'p4', text: 'Début du message…', more: true }]);
   await classified(page, 2);
   const post = page.document.querySelector('[data-id="p4"]');
+  post.querySelector('vigie-badge').dispatchEvent(new page.window.Event('pointerenter')); // the CM looks at the badge
   assert.match(post.querySelector('vigie-badge').shadowRoot.textContent, /Texte tronqué/);
   post.querySelector('.body').textContent = 'Début du message… et je veux mon remboursement.';
   post.querySelector('.more').remove();

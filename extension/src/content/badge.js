@@ -3,7 +3,8 @@
 // styles it nor sees its styles. customElements is null in content scripts
 // (https://crbug.com/390807), so the element is never defined; attachShadow works on any valid custom name.
 // Page data (evidence, labels) is only ever set with textContent.
-// By default only the risk pill shows (≈ 110 px); hovering, focusing or clicking it opens a panel with the
+// By default only the risk pill shows (≈ 110 px) and only the pill exists: the panel is built the first time the
+// badge is pointed at, focused or clicked. Hovering, focusing or clicking it opens a panel with the
 // labels, the evidence and « Capturer la preuve ». The host is a zero-size absolute box at the anchor's
 // top-right and the panel floats over the post: nothing takes room, so the page never shifts.
 (() => {
@@ -40,6 +41,9 @@
       margin: 0; padding: 8px 10px; background: #fff; color: #1b1f23; border: 1px solid #5b6470; border-radius: 8px;
       box-shadow: 0 2px 8px #0004; opacity: 0; pointer-events: none; }
     :host(:hover) .panel, .badge[data-open] .panel { opacity: 1; pointer-events: auto; }
+    /* Closed, only the capture button is laid out: 500 posts must not lay out 500 hidden evidence lists. */
+    .panel > :not(.actions) { display: none; }
+    :host(:hover) .panel > :not(.actions), .badge[data-open] .panel > :not(.actions) { display: revert; }
     .badge[data-capture="busy"] .panel { display: none; }
     .actions { display: flex; justify-content: flex-end; align-items: center; gap: 8px; min-height: 24px; }
     button.capture { font: inherit; font-weight: 600; cursor: pointer; border: 0; border-radius: 6px; padding: 3px 10px;
@@ -71,6 +75,30 @@
   /** Per host: opened by keyboard focus, or pinned by a click on the pill (hover is CSS). */
   const openState = new WeakMap();
 
+  /** @type {WeakMap<Document, CSSStyleSheet>} */
+  const sheets = new WeakMap();
+
+  /**
+   * One stylesheet parsed once and adopted by every badge's shadow root: 500 badges, one parse
+   * (https://developer.mozilla.org/docs/Web/API/ShadowRoot/adoptedStyleSheets). Null where the DOM lacks them.
+   * @param {Document} document
+   */
+  function sharedSheet(document) {
+    const view = /** @type {any} */ (document.defaultView);
+    if (!view || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in view.ShadowRoot.prototype)) return null;
+    let sheet = sheets.get(document);
+    if (!sheet) {
+      try {
+        sheet = new view.CSSStyleSheet();
+        /** @type {CSSStyleSheet} */ (sheet).replaceSync(STYLE);
+      } catch {
+        return null;
+      }
+      sheets.set(document, /** @type {CSSStyleSheet} */ (sheet));
+    }
+    return sheet ?? null;
+  }
+
   /**
    * @param {Document} document
    * @param {string} postId
@@ -80,17 +108,25 @@
     const host = document.createElement(TAG);
     host.setAttribute('data-post-id', postId);
     const root = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
-    root.append(style);
+    const sheet = sharedSheet(document);
+    if (sheet) {
+      root.adoptedStyleSheets = [sheet];
+    } else {
+      const style = document.createElement('style');
+      style.textContent = STYLE;
+      root.append(style);
+    }
     const state = { focus: false, pinned: false, escaping: false, pressed: false };
     openState.set(host, state);
     for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+    // The panel is built the first time the CM points at, focuses or clicks the badge, not for every post.
+    host.addEventListener('pointerenter', () => fillPanel(host));
 
     root.addEventListener('click', (event) => {
       const target = /** @type {Element} */ (event.target);
       if (target.closest('.pill')) {
         // Opening the panel is only a view change: keyboard (Enter, Space) and mouse alike.
+        fillPanel(host);
         state.pinned = !state.pinned;
         if (!state.pinned) state.focus = false;
         apply(host);
@@ -108,6 +144,7 @@
       const pressed = state.pressed;
       state.pressed = false;
       if (state.escaping || pressed) return;
+      fillPanel(host);
       state.focus = true;
       apply(host);
     });
@@ -185,13 +222,7 @@
    */
   function render(host, view) {
     const root = /** @type {ShadowRoot} */ (host.shadowRoot);
-    const document = host.ownerDocument;
-    const el = (/** @type {string} */ tag, /** @type {string} */ className = '', /** @type {string} */ text = '') => {
-      const node = document.createElement(tag);
-      if (className) node.className = className;
-      if (text) node.textContent = text;
-      return node;
-    };
+    const el = maker(host.ownerDocument);
     const box = el('div', 'badge');
     const pill = el('button', 'pill');
     pill.setAttribute('type', 'button');
@@ -216,49 +247,87 @@
       pill.append(mark, el('span', 'word', word));
       pill.setAttribute('aria-label', label);
       pill.title = `${label} — ${en}`;
+      panel.setAttribute('aria-label', label);
     };
-
     if (view.state === 'pending') {
       fillPill('…', 'Analyse…', 'Vigie : analyse en cours', 'Vigie: analysing');
-      panel.setAttribute('aria-label', 'Vigie');
-      panel.append(el('p', '', 'Vigie analyse ce message.'), el('p', 'en', 'Vigie is analysing this post.'));
     } else if (view.state === 'offline') {
       fillPill('✖', 'Hors ligne', 'Vigie hors ligne', 'Vigie offline');
-      panel.setAttribute('aria-label', 'Vigie hors ligne');
-      panel.append(el('p', '', `Vigie hors ligne : ${view.message ?? 'serveur injoignable.'}`), el('p', 'en', 'Vigie offline.'));
     } else {
-      renderClassified(view, { host, box, pill, panel, el, fillPill });
-    }
-    if (view.truncated) {
-      panel.append(el('p', 'muted', 'Texte tronqué : dépliez « Voir plus » pour que Vigie lise le message entier.'));
+      const classification = /** @type {NonNullable<BadgeView['classification']>} */ (view.classification);
+      const risk = RISKS[/** @type {keyof typeof RISKS} */ (classification.risk)] ?? RISKS.none;
+      host.setAttribute('data-risk', classification.risk);
+      box.style.setProperty('--risk', risk.color);
+      fillPill(risk.icon, risk.fr, `Vigie : risque ${risk.fr.toLowerCase()}`, risk.en);
+      if (view.capture) box.setAttribute('data-capture', view.capture.status);
+      if (view.capture?.status === 'done' && view.capture.captureId) {
+        host.setAttribute('data-capture-id', view.capture.captureId);
+      } else {
+        host.removeAttribute('data-capture-id');
+      }
     }
 
     // A redraw must not steal keyboard focus.
     const previous = root.querySelector('.badge');
     const active = root.activeElement;
     const refocus = active ? (active.classList.contains('pill') ? '.pill' : active.getAttribute('data-action') && `[data-action="${active.getAttribute('data-action')}"]`) : null;
+    const wasFilled = filled.has(host);
+    filled.delete(host);
+    views.set(host, view);
     if (previous) previous.remove();
     root.append(box);
+    if (wasFilled || isOpen(host)) fillPanel(host);
     apply(host);
     const again = refocus ? box.querySelector(refocus) : null;
     if (again && !(/** @type {HTMLElement} */ (again).hidden)) /** @type {HTMLElement} */ (again).focus();
   }
 
+  /** @param {Document} document */
+  function maker(document) {
+    return (/** @type {string} */ tag, /** @type {string} */ className = '', /** @type {string} */ text = '') => {
+      const node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text) node.textContent = text;
+      return node;
+    };
+  }
+
+  /** @type {WeakMap<HTMLElement, BadgeView>} the view each badge shows, to build its panel when opened */
+  const views = new WeakMap();
+  /** @type {WeakSet<HTMLElement>} badges whose current panel is built */
+  const filled = new WeakSet();
+
+  /**
+   * Builds the panel of the badge's current view, once: actions first, then why.
+   * @param {HTMLElement} host
+   */
+  function fillPanel(host) {
+    const view = views.get(host);
+    const panel = /** @type {ShadowRoot} */ (host.shadowRoot).querySelector('.panel');
+    if (!view || !panel || filled.has(host)) return;
+    filled.add(host);
+    const el = maker(host.ownerDocument);
+    if (view.state === 'pending') {
+      panel.append(el('p', '', 'Vigie analyse ce message.'), el('p', 'en', 'Vigie is analysing this post.'));
+    } else if (view.state === 'offline') {
+      panel.append(el('p', '', `Vigie hors ligne : ${view.message ?? 'serveur injoignable.'}`), el('p', 'en', 'Vigie offline.'));
+    } else {
+      fillClassified(view, /** @type {HTMLElement} */ (panel), el);
+    }
+    if (view.truncated) {
+      panel.append(el('p', 'muted', 'Texte tronqué : dépliez « Voir plus » pour que Vigie lise le message entier.'));
+    }
+    apply(host);
+  }
+
   /**
    * @param {BadgeView} view
-   * @param {{ host: HTMLElement, box: HTMLElement, pill: HTMLElement, panel: HTMLElement,
-   *   el: (tag: string, className?: string, text?: string) => HTMLElement,
-   *   fillPill: (icon: string, word: string, label: string, en: string) => void }} parts
+   * @param {HTMLElement} panel
+   * @param {(tag: string, className?: string, text?: string) => HTMLElement} el
    */
-  function renderClassified(view, { host, box, pill, panel, el, fillPill }) {
+  function fillClassified(view, panel, el) {
     const classification = /** @type {NonNullable<BadgeView['classification']>} */ (view.classification);
     const names = view.labelNames ?? {};
-    const risk = RISKS[/** @type {keyof typeof RISKS} */ (classification.risk)] ?? RISKS.none;
-    host.setAttribute('data-risk', classification.risk);
-    box.style.setProperty('--risk', risk.color);
-    fillPill(risk.icon, risk.fr, `Vigie : risque ${risk.fr.toLowerCase()}`, risk.en);
-    panel.setAttribute('aria-label', `Vigie : risque ${risk.fr.toLowerCase()}`);
-
     // The actions come first so the capture button sits right under the pill, whatever the panel holds.
     const actions = el('div', 'actions');
     const status = el('span', 'status');
@@ -273,7 +342,6 @@
 
     if (view.capture) {
       status.setAttribute('data-kind', view.capture.status);
-      box.setAttribute('data-capture', view.capture.status);
       if (view.capture.status === 'busy') {
         status.textContent = 'Capture…';
         capture.disabled = true;
@@ -285,11 +353,6 @@
       } else {
         status.textContent = view.capture.message ?? 'Échec de la capture.';
       }
-    }
-    if (view.capture?.status === 'done' && view.capture.captureId) {
-      host.setAttribute('data-capture-id', view.capture.captureId);
-    } else {
-      host.removeAttribute('data-capture-id');
     }
 
     if (classification.labels.length === 0) {
@@ -316,5 +379,5 @@
     panel.append(why, list);
   }
 
-  vigie.badge = { TAG, RISKS, create, render, isOpen };
+  vigie.badge = { TAG, RISKS, create, render, isOpen, fillPanel };
 })();

@@ -38,7 +38,11 @@
    */
 
   const MAX_BATCH = 100;
-  const SCAN_DELAY_MS = 150;
+  // Long enough to batch a burst of mutations (X adds a screenful of cells at once), short enough for a badge
+  // to show within a blink.
+  const SCAN_DELAY_MS = 40;
+  const BADGE_NODE = 'VIGIE-BADGE';
+  const PENDING_RENDER_MS = 300;
   const RETRY_AFTER_MS = 30000;
   const NO_POSTS_AFTER_MS = 10000;
   // Photo-only posts are normal: only a page where at least half of several posts have no text is suspect.
@@ -122,6 +126,12 @@
     let timer = null;
     /** @type {ReturnType<typeof setTimeout> | null} */
     let noPostsTimer = null;
+    /** The next scan looks at the whole page (start, navigation, the no-posts check), not only at what changed. */
+    let fullScan = true;
+    /** @type {Set<Element>} subtrees the page added since the last scan */
+    const addedRoots = new Set();
+    /** @type {Set<Node>} nodes whose children, text or links changed since the last scan */
+    const changedNodes = new Set();
     // SPA sites (X, Facebook, Reddit) change the URL without a reload. The Navigation API sees pushState from
     // the page's world too (https://developer.chrome.com/docs/web-platform/navigation-api); popstate and the
     // check at each scan cover browsers and test DOMs without it.
@@ -131,10 +141,11 @@
     function start() {
       if (running) return Promise.resolve();
       running = true;
+      fullScan = true;
       lastHref = window.location.href;
       postlessSince = Date.now();
-      // One observer; its callback only schedules a scan, so busy pages cost a timer, not a DOM walk.
-      observer = new window.MutationObserver(schedule);
+      // One observer; its callback only notes where the page changed and schedules a scan of those places.
+      observer = new window.MutationObserver(noteChanges);
       observer.observe(document.documentElement, {
         childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'datetime', 'lang'],
       });
@@ -170,6 +181,32 @@
       el.removeAttribute('data-vigie-post-id');
     }
 
+    /**
+     * Where the page changed since the last scan: added subtrees, and nodes whose text or links changed. Vigie's
+     * own badge insertions are ignored, or each scan would schedule the next.
+     * @param {MutationRecord[]} records
+     */
+    function noteChanges(records) {
+      record(records);
+      schedule();
+    }
+
+    /** @param {MutationRecord[]} records */
+    function record(records) {
+      for (const record of records) {
+        if (record.type === 'childList') {
+          const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+          if (nodes.length > 0 && nodes.every((n) => n.nodeName === BADGE_NODE)) continue;
+          for (const node of Array.from(record.addedNodes)) {
+            if (node.nodeType === 1 && node.nodeName !== BADGE_NODE) addedRoots.add(/** @type {Element} */ (node));
+          }
+          changedNodes.add(record.target);
+        } else {
+          changedNodes.add(record.target);
+        }
+      }
+    }
+
     function schedule() {
       if (timer !== null || !running) return;
       timer = setTimeout(() => {
@@ -183,8 +220,58 @@
       // +1 ms: the scan it triggers must see the full delay elapsed.
       noPostsTimer = setTimeout(() => {
         noPostsTimer = null;
+        fullScan = true;
         scan();
       }, noPostsAfterMs + 1);
+    }
+
+    /**
+     * The posts to look at in this scan: every post of the page on a full scan; otherwise only those inside the
+     * subtrees the page added, and the posts that contain a changed node (a recycled X cell, an expanded text).
+     * @returns {Element[]}
+     */
+    function postsToScan() {
+      if (fullScan) {
+        fullScan = false;
+        addedRoots.clear();
+        changedNodes.clear();
+        return adapter.findPosts(document);
+      }
+      /** @type {Set<Element>} */
+      const out = new Set();
+      /** @type {Map<Element, Element[]>} */
+      const siblings = new Map();
+      for (const root of addedRoots) {
+        if (!root.isConnected) continue;
+        for (const el of adapter.findPosts(root)) out.add(el);
+        const owner = trackedAround(root);
+        if (owner) {
+          out.add(owner);
+        } else if (root.parentElement) {
+          // The added element may be a post itself (a re-rendered Discourse post): ask its parent, keep only it.
+          const parent = root.parentElement;
+          if (!siblings.has(parent)) siblings.set(parent, adapter.findPosts(parent));
+          if (/** @type {Element[]} */ (siblings.get(parent)).includes(root)) out.add(root);
+        }
+      }
+      for (const node of changedNodes) {
+        const owner = trackedAround(node);
+        if (owner) out.add(owner);
+      }
+      addedRoots.clear();
+      changedNodes.clear();
+      return Array.from(out);
+    }
+
+    /**
+     * The tracked post that is this node or contains it, if any.
+     * @param {Node} node
+     */
+    function trackedAround(node) {
+      for (let n = /** @type {Node | null} */ (node); n; n = n.parentNode) {
+        if (n.nodeType === 1 && posts.has(/** @type {Element} */ (n))) return /** @type {Element} */ (n);
+      }
+      return null;
     }
 
     /**
@@ -194,6 +281,7 @@
     function followLocation() {
       if (window.location.href === lastHref) return true;
       lastHref = window.location.href;
+      fullScan = true;
       let still = false;
       try {
         still = adapter.matches(window.location, document);
@@ -215,8 +303,9 @@
     function scan() {
       if (!running || !followLocation()) return Promise.resolve();
       for (const el of marked) if (!el.isConnected) marked.delete(el);
-      const found = adapter.findPosts(document);
-      postsFound = found.length;
+      // Changes the observer has not delivered yet (made in the same task as this scan) count too.
+      if (observer) record(observer.takeRecords());
+      const found = postsToScan();
       /** @type {Extraction[]} */
       const extracted = [];
       /** @type {Map<string, { id: string, text: string, lang?: string, platform: string }>} */
@@ -237,7 +326,8 @@
           draw(el);
         }
       }
-      checkHealth(found.length, extracted);
+      postsFound = marked.size;
+      checkHealth(postsFound);
       const items = Array.from(batch.entries());
       /** @type {Promise<void>[]} */
       const sent = [];
@@ -326,7 +416,7 @@
 
     /** @param {Set<string>} hashes */
     function redrawAll(hashes) {
-      for (const el of adapter.findPosts(document)) {
+      for (const el of marked) {
         const state = posts.get(el);
         if (state && hashes.has(state.hash)) draw(el);
       }
@@ -339,7 +429,16 @@
       const entry = cache.get(state.hash);
       if (!entry || entry.status === 'pending') {
         el.removeAttribute('data-vigie-risk');
-        badge.render(state.host, { state: 'pending', truncated: state.truncated });
+        // "Analyse…" only if the answer is slow: with a responsive server each badge is drawn once, not twice.
+        const host = state.host;
+        const hash = state.hash;
+        setTimeout(() => {
+          const now = posts.get(el);
+          const still = cache.get(hash);
+          if (running && now && now.host === host && now.hash === hash && (!still || still.status === 'pending')) {
+            badge.render(host, { state: 'pending', truncated: now.truncated });
+          }
+        }, PENDING_RENDER_MS);
       } else if (entry.status === 'failed') {
         el.removeAttribute('data-vigie-risk');
         badge.render(state.host, { state: 'offline', message: entry.message, truncated: state.truncated });
@@ -423,10 +522,15 @@
 
     /**
      * The canary: signs that the site changed under the adapter (STYLE.md "fail loudly on DOM drift").
-     * @param {number} found posts the adapter found
-     * @param {Extraction[]} extracted the ones it could read
+     * @param {number} found posts the adapter found and read, on the page now
      */
-    function checkHealth(found, extracted) {
+    function checkHealth(found) {
+      /** @type {Extraction[]} */
+      const extracted = [];
+      for (const el of marked) {
+        const state = posts.get(el);
+        if (state) extracted.push(state.extraction);
+      }
       if (found > 0) {
         problems.delete('no_posts');
         postlessSince = Date.now();
