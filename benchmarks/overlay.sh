@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The overlay benchmark: a 500-post X timeline that keeps growing, in Debian's Chromium with and without the
-# extension, same run. Prints main-thread task time ratio, post → badge / risk latencies, heap; also written to
-# e2e-tests/target/overlay-benchmark.txt. Needs /usr/bin/chromium (./vigie test installs it).
+# extension, same run, 5 rounds each. Two pages: a light synthetic cell, and X's real cell structure (from the saved
+# page fixture). Prints main-thread task time ratio, post → badge / risk latencies, heap; written to
+# e2e-tests/target/overlay-benchmark-*.txt. Needs /usr/bin/chromium (./vigie test installs it).
+# VIGIE_BENCH_POSTS and VIGIE_BENCH_ROUNDS change the size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests install -pl shared-schemas,server,extension -am
-mvn -B -q -f e2e-tests/pom.xml test -Dvigie.excludedGroups= -Dgroups=benchmark -Dtest=OverlayBenchmarkTest \
-  -Dsurefire.failIfNoSpecifiedTests=false
-cat e2e-tests/target/overlay-benchmark.txt
+for page in growing-timeline.html growing-timeline-x.html; do
+  VIGIE_BENCH_PAGE=$page mvn -B -q -f e2e-tests/pom.xml test -Dvigie.excludedGroups= -Dgroups=benchmark \
+    -Dtest=OverlayBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false
+done
+cat e2e-tests/target/overlay-benchmark-growing-timeline.txt e2e-tests/target/overlay-benchmark-growing-timeline-x.txt

@@ -29,15 +29,17 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class OverlayBenchmarkTest {
 
-  private static final int POSTS = 500;
-  private static final int ROUNDS = 3;
+  private static final int POSTS = Integer.parseInt(System.getenv().getOrDefault("VIGIE_BENCH_POSTS", "500"));
+  /** growing-timeline.html: a light synthetic cell; growing-timeline-x.html: X's real cell structure (saved page). */
+  private static final String PAGE = System.getenv().getOrDefault("VIGIE_BENCH_PAGE", "growing-timeline.html");
+  private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("VIGIE_BENCH_ROUNDS", "5"));
 
   record Run(double taskSeconds, double scriptSeconds, double heapMb, List<Double> toBadge, List<Double> toRisk) {}
 
   @Test
   void overlay_cost_on_a_growing_timeline() throws Exception {
     byte[] page;
-    try (InputStream in = OverlayBenchmarkTest.class.getResourceAsStream("/bench/growing-timeline.html")) {
+    try (InputStream in = OverlayBenchmarkTest.class.getResourceAsStream("/bench/" + PAGE)) {
       page = in.readAllBytes();
     }
     List<Run> without = new ArrayList<>();
@@ -56,13 +58,13 @@ class OverlayBenchmarkTest {
       toRisk.addAll(r.toRisk());
     });
     String report = String.format(Locale.ROOT,
-        "Overlay benchmark: %d-post growing X timeline, %d rounds each, Chromium headless, extension %s%n"
+        "Overlay benchmark: %d-post growing X timeline (%s), %d rounds each, Chromium headless, extension %s%n"
         + "  main-thread task time: without %.3f s, with %.3f s (medians) → ratio %.2f (goal ≤ 1.10)%n"
         + "  script time: without %.3f s, with %.3f s%n"
         + "  post entering the DOM → badge shown: p50 %.0f ms, p95 %.0f ms, max %.0f ms (n=%d)%n"
         + "  post entering the DOM → risk shown (server answered): p50 %.0f ms, p95 %.0f ms, max %.0f ms (n=%d) (goal p95 ≤ 150 ms)%n"
         + "  JS heap used at the end: without %.1f MB, with %.1f MB → content scripts ≈ %.1f MB%n",
-        POSTS, ROUNDS, ExtensionBrowser.EXTENSION_DIR,
+        POSTS, PAGE, ROUNDS, ExtensionBrowser.EXTENSION_DIR,
         median(without.stream().map(Run::taskSeconds).toList()), median(with.stream().map(Run::taskSeconds).toList()), ratio,
         median(without.stream().map(Run::scriptSeconds).toList()), median(with.stream().map(Run::scriptSeconds).toList()),
         percentile(toBadge, 50), percentile(toBadge, 95), percentile(toBadge, 100), toBadge.size(),
@@ -71,7 +73,7 @@ class OverlayBenchmarkTest {
         median(with.stream().map(Run::heapMb).toList()) - median(without.stream().map(Run::heapMb).toList()));
     System.out.println(report);
     Files.createDirectories(Path.of("target"));
-    Files.writeString(Path.of("target", "overlay-benchmark.txt"), report);
+    Files.writeString(Path.of("target", "overlay-benchmark-" + PAGE.replace(".html", "") + ".txt"), report);
     assertThat(toRisk).as("every post got its risk").hasSize(POSTS * ROUNDS);
   }
 
