@@ -1,38 +1,15 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, fixture, openPage } from './helpers/page.mjs';
+import { ROOT, fixture, matchesPage, openPage, otherFixtures, plain } from './helpers/page.mjs';
 
 const HTML = fixture('discourse/topic.html');
 const EXPECTED = JSON.parse(fixture('discourse/topic.expected.json'));
 const ADAPTER_ONLY = ['content/text.js', 'content/adapters/discourse.js'];
 
-/** jsdom objects come from another realm: compare their JSON, not the objects. */
-const plain = (value) => JSON.parse(JSON.stringify(value));
-
 function discourse(html = HTML, url = EXPECTED.url) {
   const page = openPage(html, { url, scripts: ADAPTER_ONLY });
   return { ...page, adapter: page.vigie.adapters.find((a) => a.name === 'discourse') };
-}
-
-/** Every fixture page of the other adapters, with the URL its expected file gives. */
-function otherFixtures() {
-  const dir = join(ROOT, 'test', 'fixtures');
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'discourse')
-    .flatMap((entry) => readdirSync(join(dir, entry.name))
-      .filter((file) => file.endsWith('.html'))
-      .map((file) => {
-        const name = `${entry.name}/${file}`;
-        let url = 'https://example.org/';
-        try {
-          url = JSON.parse(fixture(name.replace(/\.html$/, '.expected.json'))).url ?? url;
-        } catch {
-          // a fixture without an expected file is still a page the adapter must not claim
-        }
-        return { name, html: fixture(name), url };
-      }));
 }
 
 test('extracts every rendered post of the topic as the expected file says, without warnings', () => {
@@ -52,7 +29,7 @@ test('matches a Discourse page on any domain, from its generator meta', () => {
 });
 
 test('does not match the other fixtures nor a plain page', () => {
-  const others = otherFixtures();
+  const others = otherFixtures('discourse');
   for (const other of others) {
     const { adapter, window, document } = discourse(other.html, other.url);
     assert.equal(adapter.matches(window.location, document), false, other.name);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fixture, openPage, ROOT } from './helpers/page.mjs';
+import { ROOT, fixture, matchesPage, openPage, otherFixtures, plain } from './helpers/page.mjs';
 
 // Facebook writes post dates in the viewer's time zone: pin it, as a French CM's browser would be.
 process.env.TZ = 'Europe/Paris';
@@ -14,9 +14,6 @@ const FIXTURES = ['facebook/page-feed', 'facebook/post-permalink'].map((name) =>
   expected: JSON.parse(fixture(`${name}.expected.json`)),
 }));
 const [FEED, PERMALINK] = FIXTURES;
-
-/** jsdom objects come from another realm: compare their JSON, not the objects. */
-const plain = (value) => JSON.parse(JSON.stringify(value));
 
 function facebook({ html, expected }, url = expected.url) {
   const page = openPage(html, { url, scripts: ADAPTER_ONLY });

@@ -1,35 +1,18 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, fixture, openPage } from './helpers/page.mjs';
+import { ROOT, fixture, matchesPage, openPage, otherFixtures, plain } from './helpers/page.mjs';
 
 const NAME = 'invision';
 const HTML = fixture('invision/topic.html');
 const EXPECTED = JSON.parse(fixture('invision/topic.expected.json'));
 const ADAPTER_ONLY = ['content/text.js', 'content/adapters/invision.js'];
 
-/** jsdom objects come from another realm: compare their JSON, not the objects. */
-const plain = (value) => JSON.parse(JSON.stringify(value));
-
 function invision(url = EXPECTED.url, html = HTML) {
   const page = openPage(html, { url, scripts: ADAPTER_ONLY });
   return { ...page, adapter: page.vigie.adapters.find((a) => a.name === NAME) };
 }
 
-/** Every saved page of the other sites and engines, with the address it was saved at. */
-function otherFixtures() {
-  const dir = join(ROOT, 'test', 'fixtures');
-  return readdirSync(dir).filter((site) => site !== NAME).flatMap((site) =>
-    readdirSync(join(dir, site)).filter((file) => file.endsWith('.html')).map((file) => {
-      const expected = join(dir, site, file.replace(/\.html$/, '.expected.json'));
-      const url = existsSync(expected) ? JSON.parse(fixture(`${site}/${file.replace(/\.html$/, '.expected.json')}`)).url : 'https://example.org/';
-      return { name: `${site}/${file}`, html: fixture(`${site}/${file}`), url };
-    }));
-}
-
-/** @param {ReturnType<typeof invision>} page */
-const matches = (page) => page.adapter.matches(new URL(page.window.location.href), page.document);
+const matches = matchesPage;
 
 test('extracts every post of the saved topic as the expected file says', () => {
   const { adapter, document, warnings } = invision();
@@ -44,7 +27,7 @@ test('recognises an Invision topic on any domain from the body attributes', () =
 });
 
 test('does not match the other sites and engines, a plain page nor a forum index', () => {
-  for (const other of otherFixtures()) {
+  for (const other of otherFixtures('invision')) {
     assert.equal(matches(invision(other.url, other.html)), false, other.name);
   }
   assert.equal(matches(invision(EXPECTED.url, '<html><body class="ipsApp"><p>Bonjour</p></body></html>')), false);

@@ -2,14 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, fixture, openPage } from './helpers/page.mjs';
+import { ROOT, fixture, matchesPage, openPage, otherFixtures, plain } from './helpers/page.mjs';
 
 const HTML = fixture('old-reddit/thread-comments.html');
 const EXPECTED = JSON.parse(fixture('old-reddit/thread-comments.expected.json'));
 const ADAPTER_ONLY = ['content/text.js', 'content/adapters/old-reddit.js'];
-
-/** jsdom objects come from another realm: compare their JSON, not the objects. */
-const plain = (value) => JSON.parse(JSON.stringify(value));
 
 function oldRedditAdapter(url = EXPECTED.url, html = HTML) {
   const page = openPage(html, { url, scripts: ADAPTER_ONLY });
@@ -23,19 +20,6 @@ function servedAt(expectedPath) {
   } catch {
     return 'https://example.org/';
   }
-}
-
-/** Every other fixture page with the URL it is served at. */
-function otherFixtures() {
-  const dir = join(ROOT, 'test', 'fixtures');
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'old-reddit')
-    .flatMap((entry) => readdirSync(join(dir, entry.name))
-      .filter((file) => file.endsWith('.html'))
-      .map((file) => {
-        const name = `${entry.name}/${file}`;
-        return { name, url: servedAt(join(dir, name.replace(/\.html$/, '.expected.json'))) };
-      }));
 }
 
 test('extracts the link and every live comment of the saved thread as the expected file says', () => {
@@ -94,7 +78,7 @@ test('matches old Reddit markup on old.reddit.com and on www for accounts that k
 test('does not match a plain page, an old.reddit.com page without things, nor any other fixture', () => {
   const empty = oldRedditAdapter('https://old.reddit.com/prefs/', '<!DOCTYPE html><html><body><div class="content"><p>Préférences</p></div></body></html>');
   assert.equal(empty.adapter.matches(empty.window.location, empty.document), false);
-  const others = otherFixtures();
+  const others = otherFixtures('old-reddit');
   assert.ok(others.some((other) => other.name.startsWith('reddit/')), 'the new-Reddit fixture is among them');
   for (const other of others) {
     const { adapter, window, document } = oldRedditAdapter(other.url, fixture(other.name));

@@ -1,31 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, fixture, openPage } from './helpers/page.mjs';
+import { ROOT, fixture, matchesPage, openPage, otherFixtures, plain } from './helpers/page.mjs';
 
 const NAME = 'phpbb';
 const HTML = fixture('phpbb/viewtopic.html');
 const EXPECTED = JSON.parse(fixture('phpbb/viewtopic.expected.json'));
 const ADAPTER_ONLY = ['content/text.js', 'content/adapters/phpbb.js'];
 
-/** jsdom objects come from another realm: compare their JSON, not the objects. */
-const plain = (value) => JSON.parse(JSON.stringify(value));
-
 function phpbb(url = EXPECTED.url, html = HTML) {
   const page = openPage(html, { url, scripts: ADAPTER_ONLY });
   return { ...page, adapter: page.vigie.adapters.find((a) => a.name === NAME) };
-}
-
-/** Every saved page of the other sites and engines, with the address it was saved at. */
-function otherFixtures() {
-  const dir = join(ROOT, 'test', 'fixtures');
-  return readdirSync(dir).filter((site) => site !== NAME).flatMap((site) =>
-    readdirSync(join(dir, site)).filter((file) => file.endsWith('.html')).map((file) => {
-      const expected = join(dir, site, file.replace(/\.html$/, '.expected.json'));
-      const url = existsSync(expected) ? JSON.parse(fixture(`${site}/${file.replace(/\.html$/, '.expected.json')}`)).url : 'https://example.org/';
-      return { name: `${site}/${file}`, html: fixture(`${site}/${file}`), url };
-    }));
 }
 
 test('extracts every post of the saved topic as the expected file says', () => {
@@ -44,7 +28,7 @@ test('recognises a prosilver topic on any domain, from the page itself', () => {
 });
 
 test('does not match the other sites and engines, a plain page nor the board index', () => {
-  for (const other of otherFixtures()) {
+  for (const other of otherFixtures('phpbb')) {
     const { adapter, document } = phpbb(other.url, other.html);
     assert.equal(adapter.matches(new URL(other.url), document), false, other.name);
   }

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, fixture, openPage } from './helpers/page.mjs';
+import { ROOT, fixture, matchesPage, openPage, otherFixtures, plain } from './helpers/page.mjs';
 
 const HTML = fixture('reddit/post-comments.html');
 const EXPECTED = JSON.parse(fixture('reddit/post-comments.expected.json'));
 const ADAPTER_ONLY = ['content/text.js', 'content/adapters/reddit.js'];
-
-/** jsdom objects come from another realm: compare their JSON, not the objects. */
-const plain = (value) => JSON.parse(JSON.stringify(value));
 
 function redditAdapter(url = EXPECTED.url, html = HTML) {
   const page = openPage(html, { url, scripts: ADAPTER_ONLY });
@@ -23,19 +19,6 @@ function servedAt(expectedPath) {
   } catch {
     return 'https://example.org/';
   }
-}
-
-/** Every other fixture page with the URL it is served at. */
-function otherFixtures() {
-  const dir = join(ROOT, 'test', 'fixtures');
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'reddit')
-    .flatMap((entry) => readdirSync(join(dir, entry.name))
-      .filter((file) => file.endsWith('.html'))
-      .map((file) => {
-        const name = `${entry.name}/${file}`;
-        return { name, url: servedAt(join(dir, name.replace(/\.html$/, '.expected.json'))) };
-      }));
 }
 
 test('extracts the post and every comment of the saved thread as the expected file says', () => {
@@ -98,7 +81,7 @@ test('matches new Reddit pages on Reddit hosts only', () => {
 test('does not match a plain page, a Reddit page without shreddit markup, nor any other fixture', () => {
   const plainPage = redditAdapter('https://www.reddit.com/prefs', '<!DOCTYPE html><html><body><p>Bonjour</p></body></html>');
   assert.equal(plainPage.adapter.matches(plainPage.window.location, plainPage.document), false);
-  const others = otherFixtures();
+  const others = otherFixtures('reddit');
   assert.ok(others.some((other) => other.name.startsWith('old-reddit/')), 'the old-Reddit fixture is among them');
   for (const other of others) {
     const { adapter, window, document } = redditAdapter(other.url, fixture(other.name));

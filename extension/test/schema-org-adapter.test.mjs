@@ -1,38 +1,15 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, fixture, openPage } from './helpers/page.mjs';
+import { ROOT, fixture, matchesPage, openPage, otherFixtures, plain } from './helpers/page.mjs';
 
 const HTML = fixture('schema-org/topic.html');
 const EXPECTED = JSON.parse(fixture('schema-org/topic.expected.json'));
 const ADAPTER_ONLY = ['content/text.js', 'content/adapters/schema-org.js'];
 
-/** jsdom objects come from another realm: compare their JSON, not the objects. */
-const plain = (value) => JSON.parse(JSON.stringify(value));
-
 function schemaOrg(html = HTML, url = EXPECTED.url) {
   const page = openPage(html, { url, scripts: ADAPTER_ONLY });
   return { ...page, adapter: page.vigie.adapters.find((a) => a.name === 'schema-org') };
-}
-
-/** Every fixture page of the other adapters, with the URL its expected file gives. */
-function otherFixtures() {
-  const dir = join(ROOT, 'test', 'fixtures');
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'schema-org')
-    .flatMap((entry) => readdirSync(join(dir, entry.name))
-      .filter((file) => file.endsWith('.html'))
-      .map((file) => {
-        const name = `${entry.name}/${file}`;
-        let url = 'https://example.org/';
-        try {
-          url = JSON.parse(fixture(name.replace(/\.html$/, '.expected.json'))).url ?? url;
-        } catch {
-          // a fixture without an expected file is still a page the adapter must not claim
-        }
-        return { name, html: fixture(name), url };
-      }));
 }
 
 const page = (body) => `<!DOCTYPE html><html lang="fr"><head><title>t</title></head><body>${body}</body></html>`;
@@ -58,7 +35,7 @@ test('matches a page with post microdata on any domain', () => {
 });
 
 test('yields to every engine of the other fixtures, even those with the same microdata', () => {
-  const others = otherFixtures();
+  const others = otherFixtures('schema-org');
   assert.ok(others.some((other) => /itemtype="https?:\/\/schema\.org\/Comment"/.test(other.html)),
     'at least one other fixture (XenForo) marks its posts as schema.org Comments');
   for (const other of others) {

@@ -1,35 +1,18 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, fixture, openPage } from './helpers/page.mjs';
+import { ROOT, fixture, matchesPage, openPage, otherFixtures, plain } from './helpers/page.mjs';
 
 const NAME = 'vbulletin';
 const HTML = fixture('vbulletin/thread.html');
 const EXPECTED = JSON.parse(fixture('vbulletin/thread.expected.json'));
 const ADAPTER_ONLY = ['content/text.js', 'content/adapters/vbulletin.js'];
 
-/** jsdom objects come from another realm: compare their JSON, not the objects. */
-const plain = (value) => JSON.parse(JSON.stringify(value));
-
 function vbulletin(url = EXPECTED.url, html = HTML) {
   const page = openPage(html, { url, scripts: ADAPTER_ONLY });
   return { ...page, adapter: page.vigie.adapters.find((a) => a.name === NAME) };
 }
 
-/** Every saved page of the other sites and engines, with the address it was saved at. */
-function otherFixtures() {
-  const dir = join(ROOT, 'test', 'fixtures');
-  return readdirSync(dir).filter((site) => site !== NAME).flatMap((site) =>
-    readdirSync(join(dir, site)).filter((file) => file.endsWith('.html')).map((file) => {
-      const expected = join(dir, site, file.replace(/\.html$/, '.expected.json'));
-      const url = existsSync(expected) ? JSON.parse(fixture(`${site}/${file.replace(/\.html$/, '.expected.json')}`)).url : 'https://example.org/';
-      return { name: `${site}/${file}`, html: fixture(`${site}/${file}`), url };
-    }));
-}
-
-/** @param {ReturnType<typeof vbulletin>} page */
-const matches = (page) => page.adapter.matches(new URL(page.window.location.href), page.document);
+const matches = matchesPage;
 
 test('extracts every post of the saved thread as the expected file says', () => {
   const { adapter, document, warnings } = vbulletin();
@@ -55,7 +38,7 @@ test('recognises a vBulletin 5 thread on any domain, by the generator meta or th
 });
 
 test('does not match the other sites and engines, a plain page, a channel list nor a vB4 thread', () => {
-  for (const other of otherFixtures()) {
+  for (const other of otherFixtures('vbulletin')) {
     assert.equal(matches(vbulletin(other.url, other.html)), false, other.name);
   }
   assert.equal(matches(vbulletin(EXPECTED.url, '<html><body><p>Bonjour</p></body></html>')), false);

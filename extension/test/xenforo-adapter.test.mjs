@@ -1,38 +1,15 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, fixture, openPage } from './helpers/page.mjs';
+import { ROOT, fixture, matchesPage, openPage, otherFixtures, plain } from './helpers/page.mjs';
 
 const HTML = fixture('xenforo/thread.html');
 const EXPECTED = JSON.parse(fixture('xenforo/thread.expected.json'));
 const ADAPTER_ONLY = ['content/text.js', 'content/adapters/xenforo.js'];
 
-/** jsdom objects come from another realm: compare their JSON, not the objects. */
-const plain = (value) => JSON.parse(JSON.stringify(value));
-
 function xenforo(html = HTML, url = EXPECTED.url) {
   const page = openPage(html, { url, scripts: ADAPTER_ONLY });
   return { ...page, adapter: page.vigie.adapters.find((a) => a.name === 'xenforo') };
-}
-
-/** Every fixture page of the other adapters, with the URL its expected file gives. */
-function otherFixtures() {
-  const dir = join(ROOT, 'test', 'fixtures');
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'xenforo')
-    .flatMap((entry) => readdirSync(join(dir, entry.name))
-      .filter((file) => file.endsWith('.html'))
-      .map((file) => {
-        const name = `${entry.name}/${file}`;
-        let url = 'https://example.org/';
-        try {
-          url = JSON.parse(fixture(name.replace(/\.html$/, '.expected.json'))).url ?? url;
-        } catch {
-          // a fixture without an expected file is still a page the adapter must not claim
-        }
-        return { name, html: fixture(name), url };
-      }));
 }
 
 test('extracts every post of the thread page as the expected file says, without warnings', () => {
@@ -55,7 +32,7 @@ test('does not match the admin panel, the other fixtures nor a plain page', () =
   const admin = HTML.replace('data-app="public"', 'data-app="admin"');
   const { adapter, window, document } = xenforo(admin);
   assert.equal(adapter.matches(window.location, document), false);
-  for (const other of otherFixtures()) {
+  for (const other of otherFixtures('xenforo')) {
     const page = xenforo(other.html, other.url);
     assert.equal(page.adapter.matches(page.window.location, page.document), false, other.name);
   }

@@ -57,5 +57,34 @@
     return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
   }
 
-  vigie.text = { textOf, hash };
+  /**
+   * What every adapter does when the page lacks an element it needs (STYLE.md: fail loudly on DOM drift): one
+   * warning per element and problem, naming the adapter, and null, so an adapter writes `return missing(post, sel)`.
+   * @param {string} name the adapter's name
+   */
+  function driftReporter(name) {
+    /** @type {WeakMap<Element, Set<string>>} */
+    let reported = new WeakMap();
+    return {
+      /**
+       * @param {Element} post
+       * @param {string} what the selector or element that is missing
+       * @returns {null}
+       */
+      missing(post, what) {
+        const seen = reported.get(post) ?? new Set();
+        if (!seen.has(what)) {
+          seen.add(what);
+          reported.set(post, seen);
+          console.warn(`[vigie:${name}] élément requis introuvable / required element missing: ${what}`, post);
+        }
+        return null;
+      },
+      reset() {
+        reported = new WeakMap();
+      },
+    };
+  }
+
+  vigie.text = { textOf, hash, driftReporter };
 })();

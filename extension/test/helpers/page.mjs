@@ -1,5 +1,5 @@
 // Runs the extension's content scripts inside jsdom, with a fake chrome.runtime.sendMessage.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -140,3 +140,24 @@ export function workingWorker(extra = {}) {
     return { ok: false, error: { code: 'unknown', message: 'inconnu' } };
   };
 }
+
+/** jsdom objects come from another realm: compare their JSON, not the objects. */
+export const plain = (value) => JSON.parse(JSON.stringify(value));
+
+/**
+ * Every saved page of the other sites and engines, with the address it was saved at: an adapter must not
+ * recognize any of them.
+ * @param {string} site the fixture folder to leave out
+ */
+export function otherFixtures(site) {
+  const dir = join(ROOT, 'test', 'fixtures');
+  return readdirSync(dir).filter((name) => name !== site).flatMap((name) =>
+    readdirSync(join(dir, name)).filter((file) => file.endsWith('.html')).map((file) => {
+      const expected = `${name}/${file.replace(/\.html$/, '.expected.json')}`;
+      const url = existsSync(join(dir, expected)) ? JSON.parse(fixture(expected)).url : 'https://example.org/';
+      return { name: `${name}/${file}`, html: fixture(`${name}/${file}`), url };
+    }));
+}
+
+/** Whether the page's adapter recognizes the page, as the core asks it. */
+export const matchesPage = (page) => page.adapter.matches(new URL(page.window.location.href), page.document);

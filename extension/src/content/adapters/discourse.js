@@ -32,23 +32,8 @@
 
   /** @returns {SiteAdapter} */
   function createDiscourseAdapter() {
-    /** Reported problems per element, so a broken post is logged once, not on every mutation. */
-    let reported = new WeakMap();
-
-    /**
-     * @param {Element} post
-     * @param {string} what
-     * @returns {null}
-     */
-    function missing(post, what) {
-      const seen = reported.get(post) ?? new Set();
-      if (!seen.has(what)) {
-        seen.add(what);
-        reported.set(post, seen);
-        console.warn(`[vigie:${NAME}] élément requis introuvable / required element missing: ${what}`, post);
-      }
-      return null;
-    }
+    const drift = vigie.text.driftReporter(NAME);
+    const missing = drift.missing;
 
     /**
      * The first match that belongs to this article itself, not to a reply embedded in it.
@@ -156,7 +141,7 @@
       },
 
       destroy() {
-        reported = new WeakMap();
+        drift.reset();
       },
     };
   }

@@ -143,25 +143,10 @@
 
   /** @returns {SiteAdapter & { platform: string, isTruncated(post: Element): boolean }} */
   function createFacebookAdapter() {
-    /** Reported problems per element, so a broken post is logged once, not on every mutation. */
-    let reported = new WeakMap();
+    const drift = vigie.text.driftReporter(NAME);
+    const missing = drift.missing;
     /** @type {Document | null} */
     let inert = null;
-
-    /**
-     * @param {Element} post
-     * @param {string} what
-     * @returns {null}
-     */
-    function missing(post, what) {
-      const seen = reported.get(post) ?? new Set();
-      if (!seen.has(what)) {
-        seen.add(what);
-        reported.set(post, seen);
-        console.warn(`[vigie:${NAME}] élément requis introuvable / required element missing: ${what}`, post);
-      }
-      return null;
-    }
 
     /**
      * Matches that belong to `root` itself: replies are rendered inside their parent's article and comments inside
@@ -405,7 +390,7 @@
       },
 
       destroy() {
-        reported = new WeakMap();
+        drift.reset();
         inert = null;
       },
     };

@@ -27,23 +27,8 @@
 
   /** @returns {SiteAdapter} */
   function createFlarumAdapter() {
-    /** Reported problems per element, so a broken post is logged once, not on every mutation. */
-    let reported = new WeakMap();
-
-    /**
-     * @param {Element} post
-     * @param {string} what
-     * @returns {null}
-     */
-    function missing(post, what) {
-      const seen = reported.get(post) ?? new Set();
-      if (!seen.has(what)) {
-        seen.add(what);
-        reported.set(post, seen);
-        console.warn(`[vigie:${NAME}] élément requis introuvable / required element missing: ${what}`, post);
-      }
-      return null;
-    }
+    const drift = vigie.text.driftReporter(NAME);
+    const missing = drift.missing;
 
     /**
      * The first match inside this stream item (items never nest, but stay explicit like the other adapters).
@@ -130,7 +115,7 @@
       },
 
       destroy() {
-        reported = new WeakMap();
+        drift.reset();
       },
     };
   }

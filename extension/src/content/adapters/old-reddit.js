@@ -75,34 +75,13 @@
 
   /** @returns {SiteAdapter} */
   function createOldRedditAdapter() {
-    /** Reported problems per element, so a broken post is logged once, not on every mutation. */
-    let reported = new WeakMap();
+    const drift = vigie.text.driftReporter(NAME);
+    const missing = drift.missing;
     /** @type {Document | null} */
     let inert = null;
 
-    /**
-     * Logs a drifted hook once per element.
-     * @param {Element} post
-     * @param {string} what
-     */
-    function report(post, what) {
-      const seen = reported.get(post) ?? new Set();
-      if (!seen.has(what)) {
-        seen.add(what);
-        reported.set(post, seen);
-        console.warn(`[vigie:${NAME}] élément requis introuvable / required element missing: ${what}`, post);
-      }
-    }
-
-    /**
-     * @param {Element} post
-     * @param {string} what
-     * @returns {null}
-     */
-    function missing(post, what) {
-      report(post, what);
-      return null;
-    }
+    /** Logs a drifted hook once per element, without giving up the post (a missing date is not fatal). */
+    const report = drift.missing;
 
     /**
      * Text of a body without its quotes. The copy lives in a document with no window, so its images are never
@@ -207,7 +186,7 @@
       },
 
       destroy() {
-        reported = new WeakMap();
+        drift.reset();
         inert = null;
       },
     };

@@ -50,23 +50,8 @@
 
   /** @returns {SiteAdapter} */
   function createSchemaOrgAdapter() {
-    /** Reported problems per element, so a broken post is logged once, not on every mutation. */
-    let reported = new WeakMap();
-
-    /**
-     * @param {Element} post
-     * @param {string} what
-     * @returns {null}
-     */
-    function missing(post, what) {
-      const seen = reported.get(post) ?? new Set();
-      if (!seen.has(what)) {
-        seen.add(what);
-        reported.set(post, seen);
-        console.warn(`[vigie:${NAME}] élément requis introuvable / required element missing: ${what}`, post);
-      }
-      return null;
-    }
+    const drift = vigie.text.driftReporter(NAME);
+    const missing = drift.missing;
 
     /**
      * The parentItem the page declares, else the post item the element is nested in (a reply in its comment,
@@ -142,7 +127,7 @@
       },
 
       destroy() {
-        reported = new WeakMap();
+        drift.reset();
       },
     };
   }

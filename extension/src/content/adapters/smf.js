@@ -43,25 +43,10 @@
 
   /** @returns {SiteAdapter} */
   function createSmfAdapter() {
-    /** Reported problems per element, so a broken post is logged once, not on every mutation. */
-    let reported = new WeakMap();
+    const drift = vigie.text.driftReporter(NAME);
+    const missing = drift.missing;
     /** @type {Document | null} */
     let inert = null;
-
-    /**
-     * @param {Element} post
-     * @param {string} what
-     * @returns {null}
-     */
-    function missing(post, what) {
-      const seen = reported.get(post) ?? new Set();
-      if (!seen.has(what)) {
-        seen.add(what);
-        reported.set(post, seen);
-        console.warn(`[vigie:${NAME}] élément requis introuvable / required element missing: ${what}`, post);
-      }
-      return null;
-    }
 
     /**
      * The first match that belongs to this post itself.
@@ -186,7 +171,7 @@
       },
 
       destroy() {
-        reported = new WeakMap();
+        drift.reset();
         inert = null;
       },
     };

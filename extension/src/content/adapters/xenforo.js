@@ -28,23 +28,8 @@
 
   /** @returns {SiteAdapter} */
   function createXenForoAdapter() {
-    /** Reported problems per element, so a broken post is logged once, not on every mutation. */
-    let reported = new WeakMap();
-
-    /**
-     * @param {Element} post
-     * @param {string} what
-     * @returns {null}
-     */
-    function missing(post, what) {
-      const seen = reported.get(post) ?? new Set();
-      if (!seen.has(what)) {
-        seen.add(what);
-        reported.set(post, seen);
-        console.warn(`[vigie:${NAME}] élément requis introuvable / required element missing: ${what}`, post);
-      }
-      return null;
-    }
+    const drift = vigie.text.driftReporter(NAME);
+    const missing = drift.missing;
 
     /**
      * The first match that belongs to this post, outside its signature.
@@ -115,7 +100,7 @@
       },
 
       destroy() {
-        reported = new WeakMap();
+        drift.reset();
       },
     };
   }
