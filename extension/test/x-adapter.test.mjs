@@ -83,3 +83,116 @@ test('a photo-only post has an empty text and no language, without a warning', (
   assert.equal(extraction.lang, null);
   assert.deepEqual(warnings, []);
 });
+
+const STATUS = { html: fixture('x/status-page.html'), expected: JSON.parse(fixture('x/status-page.expected.json')) };
+const MENTIONS = {
+  html: fixture('x/notifications-mentions.html'),
+  expected: JSON.parse(fixture('x/notifications-mentions.expected.json')),
+};
+
+for (const [name, page] of [['status page', STATUS], ['mentions tab (French UI)', MENTIONS]]) {
+  test(`extracts every post of the saved ${name} as the expected file says`, () => {
+    const { adapter, document, warnings } = xAdapter(page.expected.url, page.html);
+    const extracted = adapter.findPosts(document).map((post) => adapter.extract(post));
+    assert.deepEqual(plain(extracted), page.expected.posts);
+    assert.deepEqual(warnings, []);
+  });
+}
+
+test('names the shared-schema platform x', () => {
+  assert.equal(xAdapter().adapter.platform, 'x');
+});
+
+test('on a status page the focal tweet is found by tabindex="-1" and its date link under the text', () => {
+  const { adapter, document } = xAdapter(STATUS.expected.url, STATUS.html);
+  const focal = document.querySelector('article[data-testid="tweet"][tabindex="-1"]');
+  assert.ok(focal, 'fixture has a focal tweet');
+  assert.equal(focal.querySelector('[data-testid="User-Name"] time'), null, 'no time in the focal User-Name');
+  const extraction = adapter.extract(focal);
+  assert.equal(extraction.id, STATUS.expected.focalId);
+  assert.equal(extraction.parentId, null);
+  assert.equal(extraction.publishedAt, '2026-11-21T08:02:00.000Z');
+});
+
+test('replies below the focal tweet answer it; Discover more cells, after their heading, answer nothing', () => {
+  const { adapter, document } = xAdapter(STATUS.expected.url, STATUS.html);
+  assert.ok(document.querySelector('[data-testid="cellInnerDiv"] h2'), 'fixture has the Discover more heading cell');
+  assert.ok(Array.from(document.querySelectorAll('button')).some((b) => /Show probable spam/.test(b.textContent)));
+  const byId = new Map(adapter.findPosts(document).map((post) => [adapter.extract(post).id, adapter.extract(post)]));
+  const discover = new Set(STATUS.expected.discoverMore);
+  assert.equal(discover.size, 2);
+  for (const [id, extraction] of byId) {
+    const want = id === STATUS.expected.focalId || discover.has(id) ? null : STATUS.expected.focalId;
+    assert.equal(extraction.parentId, want, id);
+  }
+});
+
+test('replies are told from recommendations by translateY, not by DOM order (cells are recycled)', () => {
+  const { adapter, document } = xAdapter(STATUS.expected.url, STATUS.html);
+  const cells = Array.from(document.querySelectorAll('[data-testid="cellInnerDiv"]'));
+  const list = cells[0].parentElement;
+  // Reverse the DOM order: the heading cell now comes before every reply in the DOM.
+  for (const cell of cells.reverse()) list.append(cell);
+  const parents = Object.fromEntries(adapter.findPosts(document).map((post) => {
+    const extraction = adapter.extract(post);
+    return [extraction.id, extraction.parentId];
+  }));
+  assert.deepEqual(parents, Object.fromEntries(STATUS.expected.posts.map((p) => [p.id, p.parentId])));
+});
+
+test('once the focal cell is unmounted by scrolling, replies still answer the tweet the address names', () => {
+  const { adapter, document } = xAdapter(STATUS.expected.url, STATUS.html);
+  document.querySelector('article[tabindex="-1"]').closest('[data-testid="cellInnerDiv"]').remove();
+  const extractions = adapter.findPosts(document).map((post) => adapter.extract(post));
+  assert.deepEqual(plain(extractions.map((e) => e.parentId)), STATUS.expected.posts.slice(1).map((p) => p.parentId));
+});
+
+test('timelines and the mentions tab give no parent', () => {
+  for (const page of [{ expected: EXPECTED, html: HTML }, MENTIONS]) {
+    const { adapter, document } = xAdapter(page.expected.url, page.html);
+    assert.ok(adapter.findPosts(document).every((post) => adapter.extract(post).parentId === null));
+  }
+});
+
+/** Counts of the first post once its action bar says label. */
+function countsFor(label) {
+  const { adapter, document } = xAdapter();
+  const post = adapter.findPosts(document)[0];
+  post.querySelector('[role="group"][aria-label]').setAttribute('aria-label', label);
+  return plain(adapter.extract(post).counts);
+}
+
+test('reads the counters of English action bar labels, abbreviations and separators included', () => {
+  assert.deepEqual(countsFor('3 replies, 1 repost, 22 likes, 1 bookmark, 1178 views'), { replies: 3, reposts: 1, likes: 22 });
+  assert.deepEqual(countsFor('1 reply, 1.2K reposts, 2,531 likes, 184306 views'), { replies: 1, reposts: 1200, likes: 2531 });
+  assert.deepEqual(countsFor('12.5K likes, 3M views'), { likes: 12500 });
+  assert.deepEqual(countsFor('2 Replies, 4 Reposts, 1.5M Likes'), { replies: 2, reposts: 4, likes: 1500000 });
+});
+
+test('reads the counters of French action bar labels, thin spaces and « k » included', () => {
+  assert.deepEqual(countsFor('3 réponses, 1 repost, 22 J\'aime, 1 signet, 1\u202f178 vues'), { replies: 3, reposts: 1, likes: 22 });
+  assert.deepEqual(countsFor('1 réponse, 12 reposts, 1,2 k J’aime, 98,4 k vues'), { replies: 1, reposts: 12, likes: 1200 });
+  assert.deepEqual(countsFor('2\u00a0345 réponses, 1 234 J\'aime'), { replies: 2345, likes: 1234 });
+  assert.deepEqual(countsFor('4 J\'aime, 65 vues'), { likes: 4 });
+});
+
+test('an empty or missing action bar gives empty counts; a quoted card never lends its counters', () => {
+  assert.deepEqual(countsFor(''), {});
+  const { adapter, document } = xAdapter();
+  const post = adapter.findPosts(document)[0];
+  post.querySelector('[role="group"][aria-label]').remove();
+  assert.deepEqual(plain(adapter.extract(post).counts), {});
+  const quoting = adapter.findPosts(document).find((p) => p.querySelector('div[role="link"] [data-testid="tweetText"]'));
+  const card = quoting.querySelector('div[role="link"]');
+  quoting.querySelector('[role="group"][aria-label]').remove();
+  card.insertAdjacentHTML('beforeend', '<div role="group" aria-label="99 replies, 99 reposts, 99 likes"></div>');
+  assert.deepEqual(plain(adapter.extract(quoting).counts), {});
+});
+
+test('matches stays host-based on every X page kind', () => {
+  const { adapter } = xAdapter();
+  for (const url of [STATUS.expected.url, MENTIONS.expected.url, 'https://twitter.com/MaisonDurand/status/1', 'https://mobile.twitter.com/notifications/mentions']) {
+    assert.equal(adapter.matches(new URL(url)), true, url);
+  }
+  assert.equal(adapter.matches(new URL('https://example.com/MaisonDurand/status/1790100000000000001')), false);
+});

@@ -21,29 +21,78 @@
     quotedCard: 'div[role="link"]',
     // Ads show "Ad" instead of a time link, so they have no status id to key on.
     promoted: '[data-testid="placementTracking"]',
+    // The post's own action bar; its label states every counter at once ("3 replies, 1 repost, 22 likes, …").
+    actionBar: '[role="group"][aria-label]',
+    cell: '[data-testid="cellInnerDiv"]',
+    // On a status page the focal tweet is the only one with tabindex="-1" (CPFT hide rules).
+    focal: 'article[data-testid="tweet"][tabindex="-1"]',
+    // A heading cell ("Discover more", « Découvrir plus ») starts recommendations, which are not replies.
+    sectionHeading: 'h2, [role="heading"][aria-level="2"]',
   };
   const STATUS_PATH = /^\/([A-Za-z0-9_]{1,50})\/status\/(\d{1,25})(?:\/|$)/;
   const HANDLE = /^@[A-Za-z0-9_]{1,50}$/;
+  const TRANSLATE_Y = /translateY\(\s*(-?[\d.]+)px\s*\)/;
+  // Counter labels, English and French UI: "3 replies" / « 3 réponses », "1 repost", "22 likes" / « 22 J'aime ».
+  const COUNTER_KINDS = /** @type {const} */ ([
+    ['replies', /^(?:repl(?:y|ies)|réponses?)\b/i],
+    ['reposts', /^(?:reposts?|retweets?|republications?)\b/i],
+    ['likes', /^(?:likes?|j['’]aime)/i],
+  ]);
+  // "1178", "1,178", "1 178" (nbsp or thin space), "1.2K", « 1,2 k », "3 M", « 1,5 Md ».
+  // A space belongs to the number only when a digit follows it (thousands separator).
+  const COUNTER = /^(\d(?:[\d.,]|\s(?=\d))*)\s*(k|md|m|b)?\s+(\S.*)$/i;
+  const MULTIPLIER = { k: 1e3, m: 1e6, md: 1e9, b: 1e9 };
+
+  /**
+   * One counter of the action bar label as an integer, best effort; null when it cannot be read.
+   * @param {string} digits
+   * @param {string | undefined} unit
+   */
+  function counterValue(digits, unit) {
+    const compact = digits.replace(/[\s\u00a0\u202f]/g, '');
+    if (unit) {
+      // Abbreviated: the single separator is a decimal one in either language ("1.2K", « 1,2 k »).
+      const value = Number(compact.replace(',', '.')) * MULTIPLIER[/** @type {keyof typeof MULTIPLIER} */ (unit.toLowerCase())];
+      return Number.isFinite(value) ? Math.round(value) : null;
+    }
+    // Plain: separators are thousands separators ("1,178", "1.178", « 1 178 »).
+    const value = Number(compact.replace(/[.,]/g, ''));
+    return Number.isSafeInteger(value) ? value : null;
+  }
+
+  /**
+   * The counts an action bar label states, keys omitted where it states nothing.
+   * @param {string} label
+   */
+  function parseCounts(label) {
+    /** @type {{ replies?: number, reposts?: number, likes?: number }} */
+    const result = {};
+    // Parts are split on a comma followed by a space: "1,178 views" and « 1,2 k » keep their comma.
+    for (const part of label.split(/[,،]\s+/)) {
+      const match = COUNTER.exec(part.trim());
+      if (!match) continue;
+      const kind = COUNTER_KINDS.find(([, word]) => word.test(match[3]));
+      if (!kind || kind[0] in result) continue;
+      const value = counterValue(match[1], match[2]);
+      if (value !== null) result[kind[0]] = value;
+    }
+    return result;
+  }
+
+  /**
+   * The vertical position X gives a cell, which is timeline order (DOM order is not: cells are recycled).
+   * @param {Element | null} cell
+   * @param {number} fallback
+   */
+  function cellTop(cell, fallback) {
+    const match = cell ? TRANSLATE_Y.exec(cell.getAttribute('style') ?? '') : null;
+    return match ? Number(match[1]) : fallback;
+  }
 
   /** @returns {SiteAdapter} */
   function createXAdapter() {
-    /** Reported problems per element, so a broken post is logged once, not on every mutation. */
-    let reported = new WeakMap();
-
-    /**
-     * @param {Element} post
-     * @param {string} what
-     * @returns {null}
-     */
-    function missing(post, what) {
-      const seen = reported.get(post) ?? new Set();
-      if (!seen.has(what)) {
-        seen.add(what);
-        reported.set(post, seen);
-        console.warn(`[vigie:${NAME}] élément requis introuvable / required element missing: ${what}`, post);
-      }
-      return null;
-    }
+    const drift = vigie.text.driftReporter(NAME);
+    const missing = drift.missing;
 
     /**
      * The first match that belongs to this post itself, not to a quoted tweet or a nested article.
@@ -60,8 +109,57 @@
       return null;
     }
 
+    /**
+     * The time element, handle and status id of a post, when its permalink can be read.
+     * @param {Element} post
+     */
+    function statusOf(post) {
+      const time = own(post, SELECTORS.permalinkTime);
+      if (!time) return null;
+      const href = /** @type {Element} */ (time.parentElement).getAttribute('href') ?? '';
+      const status = STATUS_PATH.exec(new URL(href, ORIGIN).pathname);
+      return status ? { time, handle: status[1], id: status[2] } : null;
+    }
+
+    /**
+     * The tweet this one answers, on a status page: every tweet below the focal one, up to the first
+     * heading cell ("Discover more"), is a reply to it. The focal tweet itself, the thread above it and
+     * timelines give null (a focal tweet that is itself a reply is left null too).
+     * @param {Element} post
+     * @param {string} id
+     * @returns {string | null}
+     */
+    function parentOf(post, id) {
+      const doc = post.ownerDocument;
+      const page = STATUS_PATH.exec(doc.location?.pathname ?? '');
+      if (!page) return null;
+      const cell = post.closest(SELECTORS.cell);
+      if (!cell) return null;
+      const cells = Array.from(doc.querySelectorAll(SELECTORS.cell));
+      const order = new Map(cells.map((c, index) => [c, index]));
+      /** @param {Element} c */
+      const top = (c) => cellTop(c, /** @type {number} */ (order.get(c)));
+
+      const focal = doc.querySelector(SELECTORS.focal);
+      const focalStatus = focal ? statusOf(focal) : null;
+      // Scrolled far enough, X unmounts the focal cell: the page address still names the focal tweet.
+      const parentId = focalStatus ? focalStatus.id : page[2];
+      if (id === parentId || post === focal) return null;
+      const focalCell = focal ? focal.closest(SELECTORS.cell) : null;
+      const from = focalCell ? top(focalCell) : -Infinity;
+      const y = top(cell);
+      if (y <= from) return null;
+      const headingAbove = cells.some((c) => {
+        if (c.querySelector(SELECTORS.post) || !c.querySelector(SELECTORS.sectionHeading)) return false;
+        const headingY = top(c);
+        return headingY > from && headingY < y;
+      });
+      return headingAbove ? null : parentId;
+    }
+
     return {
       name: NAME,
+      platform: 'x',
 
       matches(location) {
         return HOSTS.includes(location.hostname);
@@ -73,11 +171,10 @@
 
       extract(post) {
         if (post.closest(SELECTORS.promoted)) return null;
-        const time = own(post, SELECTORS.permalinkTime);
-        if (!time) return missing(post, SELECTORS.permalinkTime);
-        const link = /** @type {Element} */ (time.parentElement);
-        const status = STATUS_PATH.exec(new URL(link.getAttribute('href') ?? '', ORIGIN).pathname);
+        if (!own(post, SELECTORS.permalinkTime)) return missing(post, SELECTORS.permalinkTime);
+        const status = statusOf(post);
         if (!status) return missing(post, `${SELECTORS.permalinkTime} (href sans /status/<id>)`);
+        const { time } = status;
 
         const userName = own(post, SELECTORS.userName);
         if (!userName) return missing(post, SELECTORS.userName);
@@ -93,9 +190,11 @@
         const text = textEl ? vigie.text.textOf(textEl, { blocks: false }) : '';
         const lang = textEl ? textEl.getAttribute('lang') : null;
 
+        const actionBar = own(post, SELECTORS.actionBar);
+
         return {
-          id: status[2],
-          permalink: `${ORIGIN}/${status[1]}/status/${status[2]}`,
+          id: status.id,
+          permalink: `${ORIGIN}/${status.handle}/status/${status.id}`,
           author: {
             name: vigie.text.textOf(nameLink),
             handle,
@@ -104,6 +203,8 @@
           publishedAt: time.getAttribute('datetime'),
           text,
           lang,
+          parentId: parentOf(post, status.id),
+          counts: actionBar ? parseCounts(actionBar.getAttribute('aria-label') ?? '') : {},
         };
       },
 
@@ -112,7 +213,7 @@
       },
 
       destroy() {
-        reported = new WeakMap();
+        drift.reset();
       },
     };
   }
