@@ -29,9 +29,6 @@
     :host { all: initial; position: absolute; top: 0; right: 0; width: 0; height: 0; overflow: visible; }
     :host([data-inflow]) { position: relative; display: block; width: auto; }
     .badge { position: absolute; top: 4px; right: 40px; width: max-content; box-sizing: border-box;
-      /* Its own compositing layer: on pages full of composited cells (X uses translate3d) the layerizer would
-         otherwise search, for every badge, which layer to merge it into (measured: +1.3 s per 300 posts). */
-      will-change: transform;
       font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f23; text-align: left; }
     :host([data-inflow]) .badge { right: 4px; }
     .pill { display: inline-flex; align-items: center; gap: 4px; box-sizing: border-box; max-width: 130px;

@@ -350,7 +350,7 @@
       if (state && state.id === extraction.id && state.hash === hash) {
         state.extraction = extraction;
         const moved = !state.host.isConnected || state.host.parentNode !== anchor;
-        if (moved) anchor.prepend(state.host);
+        if (moved) place(anchor, state.host);
         if (state.truncated !== truncated) {
           state.truncated = truncated;
           return { fresh: true };
@@ -365,9 +365,21 @@
       // An adapter's anchors all come from one template, so the first one's style stands for all (one recalc).
       staticAnchors ??= window.getComputedStyle(anchor).position === 'static';
       if (staticAnchors) host.setAttribute('data-inflow', '');
-      anchor.prepend(host);
+      place(anchor, host);
       posts.set(el, { id: extraction.id, hash, extraction, host, truncated, capture: null });
       return { fresh: true };
+    }
+
+    /**
+     * In the flow, the badge goes first (at the top of the post). Floating, it goes last: positioned elements paint
+     * in tree order, so it shows above the post's own positioned content without a z-index — a stacking context per
+     * badge makes the compositor re-examine every layer of pages like X (measured: +1.3 s per 300 posts).
+     * @param {Element} anchor
+     * @param {HTMLElement} host
+     */
+    function place(anchor, host) {
+      if (host.hasAttribute('data-inflow')) anchor.prepend(host);
+      else anchor.append(host);
     }
 
     /** @param {Extraction} extraction */
