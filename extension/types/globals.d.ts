@@ -52,6 +52,8 @@ interface Vigie {
   platformOf?: (adapter: SiteAdapter) => string;
   languageTag?: (lang: string | null | undefined) => string | null;
   pickAdapter?: (location: Location | URL, document: Document) => SiteAdapter | null;
+  createCanary?: (options: any) => { restart(): void; check(found: number, extracted: any[]): void; problems(): any[] };
+  createChangeTracker?: (options: any) => { note(records: MutationRecord[]): void; requestFull(): void; take(): Element[] };
   createCore?: (options: {
     window: Window & typeof globalThis; adapter: SiteAdapter; sendMessage: (message: object) => Promise<any>;
     onLeave?: () => void; noPostsAfterMs?: number;

@@ -1,6 +1,6 @@
 // @ts-check
 // Site-independent part of the content scripts: watch the page, key posts by platform id, batch them to
-// the worker, draw badges, start captures, notice when an adapter no longer reads its site (the canary).
+// the worker, draw badges, start captures; pick.js chose the adapter, canary.js watches that it still reads the site.
 // Only the adapter knows the site (STYLE.md "one contract").
 (() => {
   const vigie = /** @type {Vigie} */ (globalThis.vigie ??= { adapters: [] });
@@ -41,52 +41,9 @@
   // Long enough to batch a burst of mutations (X adds a screenful of cells at once), short enough for a badge
   // to show within a blink.
   const SCAN_DELAY_MS = 40;
-  const BADGE_NODE = 'VIGIE-BADGE';
   const PENDING_RENDER_MS = 300;
   const RETRY_AFTER_MS = 30000;
   const NO_POSTS_AFTER_MS = 10000;
-  // Photo-only posts are normal: only a page where at least half of several posts have no text is suspect.
-  const EMPTY_TEXT_MIN_POSTS = 3;
-  const EMPTY_TEXT_SHARE = 0.5;
-  const FALLBACK_PLATFORM = 'schema_org';
-  // Health reports already sent from this page: once per adapter and problem per page load, whatever restarts.
-  const reportedHealth = new Set();
-
-  /** @param {SiteAdapter} adapter */
-  function platformOf(adapter) {
-    return adapter.platform ?? adapter.name;
-  }
-
-  /**
-   * The page's language in the form the server accepts ("fr", "fr-BE"), or null: X marks some posts "und" or "qme",
-   * forums say "fr-FR" for their interface, and one invalid tag would get the whole batch refused.
-   * @param {string | null | undefined} lang
-   */
-  function languageTag(lang) {
-    const m = typeof lang === 'string' ? /^([a-z]{2})(?:-([a-z]{2}))?(?:-|$)/i.exec(lang) : null;
-    return m ? m[1].toLowerCase() + (m[2] ? `-${m[2].toUpperCase()}` : '') : null;
-  }
-
-  /**
-   * The adapter that recognises this page: specific sites and engines first, the schema.org fallback last,
-   * whatever order the scripts were listed in. An adapter whose detection throws is skipped, not fatal.
-   * @param {Location | URL} location
-   * @param {Document} document
-   */
-  function pickAdapter(location, document) {
-    const ordered = [
-      ...vigie.adapters.filter((a) => platformOf(a) !== FALLBACK_PLATFORM),
-      ...vigie.adapters.filter((a) => platformOf(a) === FALLBACK_PLATFORM),
-    ];
-    for (const adapter of ordered) {
-      try {
-        if (adapter.matches(location, document)) return adapter;
-      } catch (error) {
-        console.warn(`[vigie:${adapter.name}] détection en échec / detection failed`, error);
-      }
-    }
-    return null;
-  }
 
   /**
    * @param {{ window: Window & typeof globalThis, adapter: SiteAdapter, sendMessage: (message: object) => Promise<any>,
@@ -97,7 +54,7 @@
     const { document } = window;
     const badge = vigie.badge;
     const text = /** @type {NonNullable<Vigie['text']>} */ (vigie.text);
-    const platform = platformOf(adapter);
+    const platform = vigie.platformOf(adapter);
     /**
      * What was last drawn on each post element. X recycles cells, so the id is checked again on every scan.
      * @type {WeakMap<Element, { id: string, hash: string, extraction: Extraction, host: HTMLElement, truncated: boolean,
@@ -112,11 +69,9 @@
      *   | { status: 'failed', at: number, message: string }>}
      */
     const cache = new Map();
-    /** @type {Map<Problem, ProblemReport>} */
-    const problems = new Map();
+    const canary = vigie.createCanary({ window, adapter, platform, sendMessage, noPostsAfterMs });
     let running = false;
     let lastHref = window.location.href;
-    let postlessSince = Date.now();
     let postsFound = 0;
     /** @type {boolean | null} */
     let staticAnchors = null;
@@ -126,12 +81,7 @@
     let timer = null;
     /** @type {ReturnType<typeof setTimeout> | null} */
     let noPostsTimer = null;
-    /** The next scan looks at the whole page (start, navigation, the no-posts check), not only at what changed. */
-    let fullScan = true;
-    /** @type {Set<Element>} subtrees the page added since the last scan */
-    const addedRoots = new Set();
-    /** @type {Set<Node>} nodes whose children, text or links changed since the last scan */
-    const changedNodes = new Set();
+    const changes = vigie.createChangeTracker({ adapter, document, isTracked: (el) => posts.has(el) });
     // SPA sites (X, Facebook, Reddit) change the URL without a reload. The Navigation API sees pushState from
     // the page's world too (https://developer.chrome.com/docs/web-platform/navigation-api); popstate and the
     // check at each scan cover browsers and test DOMs without it.
@@ -141,9 +91,9 @@
     function start() {
       if (running) return Promise.resolve();
       running = true;
-      fullScan = true;
+      changes.requestFull();
       lastHref = window.location.href;
-      postlessSince = Date.now();
+      canary.restart();
       // One observer; its callback only notes where the page changed and schedules a scan of those places.
       observer = new window.MutationObserver(noteChanges);
       observer.observe(document.documentElement, {
@@ -181,30 +131,10 @@
       el.removeAttribute('data-vigie-post-id');
     }
 
-    /**
-     * Where the page changed since the last scan: added subtrees, and nodes whose text or links changed. Vigie's
-     * own badge insertions are ignored, or each scan would schedule the next.
-     * @param {MutationRecord[]} records
-     */
-    function noteChanges(records) {
-      record(records);
-      schedule();
-    }
-
     /** @param {MutationRecord[]} records */
-    function record(records) {
-      for (const record of records) {
-        if (record.type === 'childList') {
-          const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-          if (nodes.length > 0 && nodes.every((n) => n.nodeName === BADGE_NODE)) continue;
-          for (const node of Array.from(record.addedNodes)) {
-            if (node.nodeType === 1 && node.nodeName !== BADGE_NODE) addedRoots.add(/** @type {Element} */ (node));
-          }
-          changedNodes.add(record.target);
-        } else {
-          changedNodes.add(record.target);
-        }
-      }
+    function noteChanges(records) {
+      changes.note(records);
+      schedule();
     }
 
     function schedule() {
@@ -220,58 +150,9 @@
       // +1 ms: the scan it triggers must see the full delay elapsed.
       noPostsTimer = setTimeout(() => {
         noPostsTimer = null;
-        fullScan = true;
+        changes.requestFull();
         scan();
       }, noPostsAfterMs + 1);
-    }
-
-    /**
-     * The posts to look at in this scan: every post of the page on a full scan; otherwise only those inside the
-     * subtrees the page added, and the posts that contain a changed node (a recycled X cell, an expanded text).
-     * @returns {Element[]}
-     */
-    function postsToScan() {
-      if (fullScan) {
-        fullScan = false;
-        addedRoots.clear();
-        changedNodes.clear();
-        return adapter.findPosts(document);
-      }
-      /** @type {Set<Element>} */
-      const out = new Set();
-      /** @type {Map<Element, Element[]>} */
-      const siblings = new Map();
-      for (const root of addedRoots) {
-        if (!root.isConnected) continue;
-        for (const el of adapter.findPosts(root)) out.add(el);
-        const owner = trackedAround(root);
-        if (owner) {
-          out.add(owner);
-        } else if (root.parentElement) {
-          // The added element may be a post itself (a re-rendered Discourse post): ask its parent, keep only it.
-          const parent = root.parentElement;
-          if (!siblings.has(parent)) siblings.set(parent, adapter.findPosts(parent));
-          if (/** @type {Element[]} */ (siblings.get(parent)).includes(root)) out.add(root);
-        }
-      }
-      for (const node of changedNodes) {
-        const owner = trackedAround(node);
-        if (owner) out.add(owner);
-      }
-      addedRoots.clear();
-      changedNodes.clear();
-      return Array.from(out);
-    }
-
-    /**
-     * The tracked post that is this node or contains it, if any.
-     * @param {Node} node
-     */
-    function trackedAround(node) {
-      for (let n = /** @type {Node | null} */ (node); n; n = n.parentNode) {
-        if (n.nodeType === 1 && posts.has(/** @type {Element} */ (n))) return /** @type {Element} */ (n);
-      }
-      return null;
     }
 
     /**
@@ -281,7 +162,7 @@
     function followLocation() {
       if (window.location.href === lastHref) return true;
       lastHref = window.location.href;
-      fullScan = true;
+      changes.requestFull();
       let still = false;
       try {
         still = adapter.matches(window.location, document);
@@ -293,8 +174,7 @@
         onLeave?.();
         return false;
       }
-      postlessSince = Date.now();
-      problems.delete('no_posts');
+      canary.restart();
       armNoPostsCheck();
       return true;
     }
@@ -304,8 +184,8 @@
       if (!running || !followLocation()) return Promise.resolve();
       for (const el of marked) if (!el.isConnected) marked.delete(el);
       // Changes the observer has not delivered yet (made in the same task as this scan) count too.
-      if (observer) record(observer.takeRecords());
-      const found = postsToScan();
+      if (observer) changes.note(observer.takeRecords());
+      const found = changes.take();
       /** @type {Extraction[]} */
       const extracted = [];
       /** @type {Map<string, { id: string, text: string, lang?: string, platform: string }>} */
@@ -327,7 +207,7 @@
         }
       }
       postsFound = marked.size;
-      checkHealth(postsFound);
+      canary.check(postsFound, extractions());
       const items = Array.from(batch.entries());
       /** @type {Promise<void>[]} */
       const sent = [];
@@ -386,7 +266,7 @@
     function item(extraction) {
       /** @type {{ id: string, text: string, lang?: string, platform: string }} */
       const value = { id: extraction.id, text: extraction.text, platform };
-      const lang = languageTag(extraction.lang);
+      const lang = vigie.languageTag(extraction.lang);
       if (lang) value.lang = lang;
       return value;
     }
@@ -532,47 +412,15 @@
       draw(el);
     }
 
-    /**
-     * The canary: signs that the site changed under the adapter (STYLE.md "fail loudly on DOM drift").
-     * @param {number} found posts the adapter found and read, on the page now
-     */
-    function checkHealth(found) {
+    /** What the adapter read from every post on the page now, for the canary. */
+    function extractions() {
       /** @type {Extraction[]} */
-      const extracted = [];
+      const out = [];
       for (const el of marked) {
         const state = posts.get(el);
-        if (state) extracted.push(state.extraction);
+        if (state) out.push(state.extraction);
       }
-      if (found > 0) {
-        problems.delete('no_posts');
-        postlessSince = Date.now();
-      } else if (Date.now() - postlessSince >= noPostsAfterMs) {
-        notice({ problem: 'no_posts' }, found);
-      }
-      const noAuthor = extracted.filter((e) => !e.author || String(e.author.name ?? '').trim() === '').length;
-      if (noAuthor > 0) notice({ problem: 'empty_author', affected: noAuthor }, found);
-      const noText = extracted.filter((e) => e.text.trim() === '').length;
-      if (extracted.length >= EMPTY_TEXT_MIN_POSTS && noText >= extracted.length * EMPTY_TEXT_SHARE) {
-        notice({ problem: 'empty_text', affected: noText }, found);
-      }
-    }
-
-    /**
-     * Keeps the problem for the popup and reports it to the worker once per page load.
-     * @param {ProblemReport} report
-     * @param {number} found
-     */
-    function notice(report, found) {
-      problems.set(report.problem, report);
-      const key = `${adapter.name}:${report.problem}`;
-      if (reportedHealth.has(key)) return;
-      reportedHealth.add(key);
-      console.warn(`[vigie:${adapter.name}] page reconnue mais illisible / page recognised but unreadable: ${report.problem}`);
-      // Origin and path only: the query and fragment may carry personal data.
-      const { origin, pathname } = window.location;
-      sendMessage({
-        type: 'health', adapter: adapter.name, platform, ...report, pageUrl: `${origin}${pathname}`, postsFound: found,
-      }).catch(() => undefined);
+      return out;
     }
 
     /** @returns {CoreStatus} */
@@ -596,15 +444,12 @@
         running,
         postsFound: running ? postsFound : 0,
         counts,
-        problems: Array.from(problems.values()),
+        problems: canary.problems(),
       };
     }
 
     return { start, stop, scan, capture, status };
   }
 
-  vigie.platformOf = platformOf;
-  vigie.pickAdapter = pickAdapter;
   vigie.createCore = createCore;
-  vigie.languageTag = languageTag;
 })();
