@@ -63,8 +63,4 @@ public record Config(int port, Path dataDir, Optional<String> adminToken, Option
         parsedRate,
         Optional.ofNullable(env.get("VIGIE_LEXICON_DIR")).filter(s -> !s.isBlank()).map(Path::of));
   }
-
-  public static Config forTests(Path dataDir) {
-    return new Config(0, dataDir, Optional.empty(), Optional.empty());
-  }
 }

@@ -69,10 +69,6 @@ public record Phrase(List<Step> steps) {
   /** Up to {@code max} tokens of anything. */
   public record Gap(int max) implements Step {}
 
-  public Word first() {
-    return (Word) steps.get(0);
-  }
-
   /**
    * The step to index this phrase by: the one least likely to occur in any text — no common word among its
    * choices, and long words rather than short ones — so that a text only tries the phrases whose rarest word it has.
@@ -131,11 +127,6 @@ public record Phrase(List<Step> steps) {
       return -1;
     }
     return matchBack(codes, at - 1, step - 1);
-  }
-
-  /** End (exclusive token index) of a match of this phrase starting at token {@code at}, or -1. */
-  public int matchAt(Vocabulary.Codes codes, int at) {
-    return match(codes, at, 0);
   }
 
   private int match(Vocabulary.Codes codes, int at, int step) {

@@ -96,15 +96,6 @@ public final class Analysis {
     return out;
   }
 
-  /** The same tokens with stems for {@code lang}. */
-  public static List<Token> stemmed(List<Token> tokens, String lang) {
-    List<Token> out = new ArrayList<>(tokens.size());
-    for (Token t : tokens) {
-      out.add(new Token(t.surface(), stem(t.surface(), lang), t.start(), t.end()));
-    }
-    return out;
-  }
-
   /** Lower case without accents, as the analyzer leaves words: "Ça" → "ca". */
   public static String fold(String word) {
     return java.text.Normalizer.normalize(word.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
