@@ -86,5 +86,26 @@
     };
   }
 
-  vigie.text = { textOf, hash, driftReporter };
+  /** @type {WeakMap<Document, Document>} */
+  const inertDocuments = new WeakMap();
+
+  /**
+   * Text of `el` without the parts matching `skip` (quotes, signatures, edit notes). The copy lives in a document
+   * with no window, so its images are never fetched (a copy in the page's own document would start loading them).
+   * @param {Element} el
+   * @param {string} skip a selector
+   */
+  function textWithout(el, skip) {
+    const page = el.ownerDocument;
+    let inert = inertDocuments.get(page);
+    if (!inert) {
+      inert = page.implementation.createHTMLDocument('');
+      inertDocuments.set(page, inert);
+    }
+    const copy = /** @type {Element} */ (inert.importNode(el, true));
+    for (const part of Array.from(copy.querySelectorAll(skip))) part.remove();
+    return textOf(copy);
+  }
+
+  vigie.text = { textOf, hash, driftReporter, textWithout };
 })();

@@ -145,8 +145,6 @@
   function createFacebookAdapter() {
     const drift = vigie.text.driftReporter(NAME);
     const missing = drift.missing;
-    /** @type {Document | null} */
-    let inert = null;
 
     /**
      * Matches that belong to `root` itself: replies are rendered inside their parent's article and comments inside
@@ -208,17 +206,8 @@
       return ownAll(post, selector)[0] ?? null;
     }
 
-    /**
-     * The text without "See more" and other controls. The copy lives in a document with no window, so its emoji
-     * images are never fetched.
-     * @param {Element} body
-     */
-    function textOf(body) {
-      inert ??= body.ownerDocument.implementation.createHTMLDocument('');
-      const copy = /** @type {Element} */ (inert.importNode(body, true));
-      for (const el of Array.from(copy.querySelectorAll(SELECTORS.textControl))) el.remove();
-      return vigie.text.textOf(copy);
-    }
+    /** Text of a body without its quotes. */
+    const textOf = (/** @type {Element} */ body) => vigie.text.textWithout(body, SELECTORS.textControl);
 
     /**
      * @param {Element} root
@@ -391,7 +380,6 @@
 
       destroy() {
         drift.reset();
-        inert = null;
       },
     };
   }

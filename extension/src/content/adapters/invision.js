@@ -39,8 +39,6 @@
   function createInvisionAdapter() {
     const drift = vigie.text.driftReporter(NAME);
     const missing = drift.missing;
-    /** @type {Document | null} */
-    let inert = null;
 
     /**
      * The first match that belongs to this post itself.
@@ -54,17 +52,8 @@
       return null;
     }
 
-    /**
-     * Text of `body` without quotes, signature and edit notes. The copy lives in a document with no window, so
-     * its images are never fetched (a copy made in the page's own document would start loading them).
-     * @param {Element} body
-     */
-    function textWithout(body) {
-      inert ??= body.ownerDocument.implementation.createHTMLDocument('');
-      const copy = /** @type {Element} */ (inert.importNode(body, true));
-      for (const el of Array.from(copy.querySelectorAll(SELECTORS.skipInText))) el.remove();
-      return vigie.text.textOf(copy);
-    }
+    /** Text of a body without its quotes and signatures. */
+    const textWithout = (/** @type {Element} */ body) => vigie.text.textWithout(body, SELECTORS.skipInText);
 
     /**
      * @param {Element} link
@@ -159,7 +148,6 @@
 
       destroy() {
         drift.reset();
-        inert = null;
       },
     };
   }

@@ -77,23 +77,12 @@
   function createOldRedditAdapter() {
     const drift = vigie.text.driftReporter(NAME);
     const missing = drift.missing;
-    /** @type {Document | null} */
-    let inert = null;
 
     /** Logs a drifted hook once per element, without giving up the post (a missing date is not fatal). */
     const report = drift.missing;
 
-    /**
-     * Text of a body without its quotes. The copy lives in a document with no window, so its images are never
-     * fetched (a copy made in the page's own document would start loading them).
-     * @param {Element} body
-     */
-    function textWithoutQuotes(body) {
-      inert ??= body.ownerDocument.implementation.createHTMLDocument('');
-      const copy = /** @type {Element} */ (inert.importNode(body, true));
-      for (const quote of Array.from(copy.querySelectorAll(SELECTORS.quote))) quote.remove();
-      return vigie.text.textOf(copy);
-    }
+    /** Text of a body without its quotes. */
+    const textWithoutQuotes = (/** @type {Element} */ body) => vigie.text.textWithout(body, SELECTORS.quote);
 
     /**
      * The thing this comment answers: the enclosing thing (.child > .sitetable nesting), else, in a thread, the link.
@@ -187,7 +176,6 @@
 
       destroy() {
         drift.reset();
-        inert = null;
       },
     };
   }

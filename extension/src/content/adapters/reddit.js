@@ -65,8 +65,6 @@
   function createRedditAdapter() {
     const drift = vigie.text.driftReporter(NAME);
     const missing = drift.missing;
-    /** @type {Document | null} */
-    let inert = null;
 
     /** Logs a drifted hook once per element, without giving up the post (a missing date is not fatal). */
     const report = drift.missing;
@@ -83,17 +81,8 @@
       return null;
     }
 
-    /**
-     * Text of a body without its quotes. The copy lives in a document with no window, so its images are never
-     * fetched (a copy made in the page's own document would start loading them).
-     * @param {Element} body
-     */
-    function textWithoutQuotes(body) {
-      inert ??= body.ownerDocument.implementation.createHTMLDocument('');
-      const copy = /** @type {Element} */ (inert.importNode(body, true));
-      for (const quote of Array.from(copy.querySelectorAll(SELECTORS.quote))) quote.remove();
-      return vigie.text.textOf(copy);
-    }
+    /** Text of a body without its quotes. */
+    const textWithoutQuotes = (/** @type {Element} */ body) => vigie.text.textWithout(body, SELECTORS.quote);
 
     /**
      * created / created-timestamp, else the faceplate-timeago of the meta line; null (reported) when neither reads.
@@ -214,7 +203,6 @@
 
       destroy() {
         drift.reset();
-        inert = null;
       },
     };
   }

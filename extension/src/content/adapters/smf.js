@@ -45,8 +45,6 @@
   function createSmfAdapter() {
     const drift = vigie.text.driftReporter(NAME);
     const missing = drift.missing;
-    /** @type {Document | null} */
-    let inert = null;
 
     /**
      * The first match that belongs to this post itself.
@@ -69,17 +67,8 @@
       return wrapper ? wrapper.parentElement : null;
     }
 
-    /**
-     * Text of `body` without quotes and signatures. The copy lives in a document with no window, so its images
-     * are never fetched (a copy made in the page's own document would start loading them).
-     * @param {Element} body
-     */
-    function textWithout(body) {
-      inert ??= body.ownerDocument.implementation.createHTMLDocument('');
-      const copy = /** @type {Element} */ (inert.importNode(body, true));
-      for (const el of Array.from(copy.querySelectorAll(SELECTORS.skipInText))) el.remove();
-      return vigie.text.textOf(copy);
-    }
+    /** Text of a body without its quotes and signatures. */
+    const textWithout = (/** @type {Element} */ body) => vigie.text.textWithout(body, SELECTORS.skipInText);
 
     /**
      * Absolute URL of a forum link, without the session id. The query is edited as text: URLSearchParams would
@@ -172,7 +161,6 @@
 
       destroy() {
         drift.reset();
-        inert = null;
       },
     };
   }

@@ -159,7 +159,6 @@
 
       destroy() {
         drift.reset();
-        inert = null;
       },
     };
   }
