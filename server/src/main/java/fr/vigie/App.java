@@ -16,12 +16,21 @@ import fr.vigie.capture.CaptureService;
 import fr.vigie.capture.FilesystemFileStore;
 import fr.vigie.classification.ClassificationController;
 import fr.vigie.classification.Engine;
+import fr.vigie.classification.Taxonomy;
 import fr.vigie.classification.LexiconWatcher;
 import fr.vigie.classification.lexicon.LexiconSource;
 import fr.vigie.classification.Classifiers;
 import fr.vigie.db.Database;
 import fr.vigie.db.Ids;
 import fr.vigie.review.Pages;
+import fr.vigie.response.ClientSettings;
+import fr.vigie.response.Interventions;
+import fr.vigie.response.Library;
+import fr.vigie.response.ReportingHelp;
+import fr.vigie.response.ResponseController;
+import fr.vigie.response.ResponseService;
+import fr.vigie.response.TemplateRepository;
+import fr.vigie.response.TemplateService;
 import fr.vigie.review.ReviewController;
 import fr.vigie.web.ApiAuth;
 import fr.vigie.web.EchoController;
@@ -38,6 +47,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Vigie, wired in one place: every dependency is built here, nothing is static. Start it with {@link #start()}. */
@@ -81,6 +91,7 @@ public final class App {
     }
 
     CanaryService canary = new CanaryService(new CanaryRepository(database.dsl()), ids, clock);
+    ResponseController responses = responses(database, mapper, json, ids, clock);
     Routes routes = new Routes(
         new ApiAuth(accounts, limits),
         new HealthController(database),
@@ -89,6 +100,7 @@ public final class App {
         new EchoController(json),
         new CaptureController(captures),
         new CanaryController(json, canary),
+        responses,
         new ReviewController(accounts, captures, canary, limits, new Pages()));
 
     this.javalin = Javalin.create(cfg -> {
@@ -102,6 +114,19 @@ public final class App {
       cfg.startup.showJavalinBanner = false;
       routes.register(cfg);
     });
+  }
+
+  /** The response library: templates (shipped ones copied on first start), settings, reporting help, traces. */
+  private static ResponseController responses(Database database, ObjectMapper mapper, JsonInput json, Ids ids, Clock clock) {
+    Library library = new Library(mapper);
+    Taxonomy taxonomy = Taxonomy.load(mapper);
+    TemplateService templates = new TemplateService(new TemplateRepository(database.dsl()), taxonomy, ids, clock);
+    templates.seedIfEmpty(library);
+    ClientSettings settings = new ClientSettings(database.dsl(), library, clock);
+    ReportingHelp reporting = new ReportingHelp(database.dsl(), clock);
+    reporting.seedIfEmpty(library, List.copyOf(taxonomy.labels()));
+    return new ResponseController(json, new ResponseService(templates, settings, reporting, library, taxonomy),
+        templates, settings, reporting, new Interventions(database.dsl(), templates, ids, clock));
   }
 
   /** The unstarted server. */

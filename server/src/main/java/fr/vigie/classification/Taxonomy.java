@@ -19,7 +19,8 @@ public final class Taxonomy {
   private final Map<String, String> frenchByLabel;
 
   private Taxonomy(Map<String, Risk> riskByLabel, Map<String, String> frenchByLabel) {
-    this.riskByLabel = Map.copyOf(riskByLabel);
+    // In taxonomy.json's order: where two labels carry the same risk, the first one listed comes first (distress).
+    this.riskByLabel = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(riskByLabel));
     this.frenchByLabel = Map.copyOf(frenchByLabel);
   }
 
@@ -59,6 +60,7 @@ public final class Taxonomy {
     return frenchByLabel.getOrDefault(label, label);
   }
 
+  /** The labels in taxonomy.json's order. */
   public Set<String> labels() {
     return riskByLabel.keySet();
   }

@@ -4,6 +4,7 @@ import fr.vigie.account.AccountController;
 import fr.vigie.canary.CanaryController;
 import fr.vigie.capture.CaptureController;
 import fr.vigie.classification.ClassificationController;
+import fr.vigie.response.ResponseController;
 import fr.vigie.review.ReviewController;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
@@ -17,6 +18,7 @@ public record Routes(
     EchoController echo,
     CaptureController captures,
     CanaryController canary,
+    ResponseController responses,
     ReviewController review) {
 
   public void register(JavalinConfig cfg) {
@@ -39,6 +41,19 @@ public record Routes(
     cfg.routes.get("/api/v1/captures/{id}/screenshot", captures::screenshot);
     cfg.routes.post("/api/v1/adapter-health", canary::report);
     cfg.routes.get("/api/v1/adapter-health", canary::summary);
+    cfg.routes.post("/api/v1/responses/suggest", responses::suggest);
+    cfg.routes.get("/api/v1/templates", responses::listTemplates);
+    cfg.routes.post("/api/v1/templates", responses::createTemplate);
+    cfg.routes.post("/api/v1/templates/preview", responses::preview);
+    cfg.routes.get("/api/v1/templates/{id}", responses::getTemplate);
+    cfg.routes.put("/api/v1/templates/{id}", responses::editTemplate);
+    cfg.routes.delete("/api/v1/templates/{id}", responses::archiveTemplate);
+    cfg.routes.get("/api/v1/settings", responses::getSettings);
+    cfg.routes.put("/api/v1/settings", responses::putSettings);
+    cfg.routes.get("/api/v1/reporting-help", responses::listReporting);
+    cfg.routes.put("/api/v1/reporting-help/{label}/{family}", responses::putReporting);
+    cfg.routes.post("/api/v1/interventions", responses::recordIntervention);
+    cfg.routes.get("/api/v1/interventions", responses::listInterventions);
 
     // Web view, for supervisors (session cookie)
     cfg.routes.get("/", review::home);
