@@ -22,15 +22,8 @@ import fr.vigie.classification.lexicon.LexiconSource;
 import fr.vigie.classification.Classifiers;
 import fr.vigie.db.Database;
 import fr.vigie.db.Ids;
+import fr.vigie.response.ResponseWiring;
 import fr.vigie.review.Pages;
-import fr.vigie.response.ClientSettings;
-import fr.vigie.response.Interventions;
-import fr.vigie.response.Library;
-import fr.vigie.response.ReportingHelp;
-import fr.vigie.response.ResponseController;
-import fr.vigie.response.ResponseService;
-import fr.vigie.response.TemplateRepository;
-import fr.vigie.response.TemplateService;
 import fr.vigie.review.ReviewController;
 import fr.vigie.web.ApiAuth;
 import fr.vigie.web.EchoController;
@@ -91,7 +84,7 @@ public final class App {
     }
 
     CanaryService canary = new CanaryService(new CanaryRepository(database.dsl()), ids, clock);
-    ResponseController responses = responses(database, mapper, json, ids, clock);
+    ResponseWiring responses = new ResponseWiring(database, mapper, json, ids, clock, accounts);
     Routes routes = new Routes(
         new ApiAuth(accounts, limits),
         new HealthController(database),
@@ -100,8 +93,9 @@ public final class App {
         new EchoController(json),
         new CaptureController(captures),
         new CanaryController(json, canary),
-        responses,
-        new ReviewController(accounts, captures, canary, limits, new Pages()));
+        responses.api(),
+        new ReviewController(accounts, captures, canary, limits, new Pages()),
+        responses.pages());
 
     this.javalin = Javalin.create(cfg -> {
       cfg.jetty.port = config.port();
@@ -114,19 +108,6 @@ public final class App {
       cfg.startup.showJavalinBanner = false;
       routes.register(cfg);
     });
-  }
-
-  /** The response library: templates (shipped ones copied on first start), settings, reporting help, traces. */
-  private static ResponseController responses(Database database, ObjectMapper mapper, JsonInput json, Ids ids, Clock clock) {
-    Library library = new Library(mapper);
-    Taxonomy taxonomy = Taxonomy.load(mapper);
-    TemplateService templates = new TemplateService(new TemplateRepository(database.dsl()), taxonomy, ids, clock);
-    templates.seedIfEmpty(library);
-    ClientSettings settings = new ClientSettings(database.dsl(), library, clock);
-    ReportingHelp reporting = new ReportingHelp(database.dsl(), clock);
-    reporting.seedIfEmpty(library, List.copyOf(taxonomy.labels()));
-    return new ResponseController(json, new ResponseService(templates, settings, reporting, library, taxonomy),
-        templates, settings, reporting, new Interventions(database.dsl(), templates, ids, clock));
   }
 
   /** The unstarted server. */

@@ -35,15 +35,17 @@ public final class ReportingHelp {
     if (dsl.fetchCount(REPORTING_HELP) > 0) {
       return;
     }
-    for (String label : labels) {
-      for (String family : FAMILIES) {
-        Optional<Library.Reporting> fr = library.reporting(label, family, "fr");
-        Optional<Library.Reporting> en = library.reporting(label, family, "en");
-        if (fr.isPresent() && en.isPresent()) {
-          put(new Entry(label, family, fr.get().rule(), en.get().rule(), fr.get().where(), en.get().where(), "vigie"));
+    dsl.transaction(c -> {
+      for (String label : labels) {
+        for (String family : FAMILIES) {
+          Optional<Library.Reporting> fr = library.reporting(label, family, "fr");
+          Optional<Library.Reporting> en = library.reporting(label, family, "en");
+          if (fr.isPresent() && en.isPresent()) {
+            put(c.dsl(), new Entry(label, family, fr.get().rule(), en.get().rule(), fr.get().where(), en.get().where(), "vigie"));
+          }
         }
       }
-    }
+    });
   }
 
   public List<Entry> all() {
@@ -70,7 +72,7 @@ public final class ReportingHelp {
     }
     Entry saved = new Entry(entry.label(), entry.family(), entry.ruleFr(), entry.ruleEn(), entry.whereFr(),
         entry.whereEn(), who.login());
-    put(saved);
+    put(dsl, saved);
     return saved;
   }
 
@@ -80,7 +82,7 @@ public final class ReportingHelp {
             r.getWhereEn(), r.getUpdatedBy()));
   }
 
-  private void put(Entry e) {
+  private void put(DSLContext dsl, Entry e) {
     var now = TemplateRepository.utc(clock.instant());
     dsl.insertInto(REPORTING_HELP)
         .set(REPORTING_HELP.LABEL, e.label()).set(REPORTING_HELP.FAMILY, e.family())

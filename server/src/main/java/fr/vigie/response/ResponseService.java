@@ -73,6 +73,7 @@ public final class ResponseService {
 
   /** A template's text rendered on a sample post, for the editor's preview. */
   public Suggestion.Option preview(Principal cm, String text, String platform, Kind kind, String lang) {
+    TemplateService.checkText(text);
     ClientSettings.Values client = settings.get();
     Library.Helpline lines = library.helpline(client.country(), lang);
     String sample = "fr".equals(lang) ? "Ça fait trois semaines que j’attends ma commande et personne ne répond au téléphone."

@@ -31,9 +31,7 @@ public final class TemplateService {
     if (!templates.isEmpty()) {
       return;
     }
-    for (Library.DefaultTemplate t : library.templates()) {
-      templates.create(ids.next(), t.label(), t.lang(), t.kind(), t.text(), "vigie", clock.instant());
-    }
+    templates.createAll(library.templates(), ids::next, "vigie", clock.instant());
   }
 
   public List<Template> list(String label, String lang, String kind, boolean withArchived) {

@@ -18,7 +18,21 @@ public final class Display {
   private static final Map<String, String> RISKS = Map.of("critical", "Critique", "high", "Élevé", "medium", "Moyen",
       "low", "Faible", "none", "Aucun risque");
 
+  private static final Map<String, String> LABELS = Map.of("distress", "Détresse", "threat", "Menace",
+      "personal_data", "Données personnelles", "employee_attack", "Attaque d'un salarié", "defamation", "Diffamation",
+      "rumor", "Rumeur", "insult", "Insulte", "complaint", "Réclamation", "question", "Question");
+  private static final Map<String, String> KINDS = Map.of("public_reply", "Réponse publique",
+      "private_message", "Message privé", "acknowledgement", "Accusé de réception");
+
   private Display() {}
+
+  public static String label(String label) {
+    return LABELS.getOrDefault(label, label);
+  }
+
+  public static String kind(String kind) {
+    return KINDS.getOrDefault(kind, kind);
+  }
 
   public static String risk(String risk) {
     return RISKS.getOrDefault(risk, risk);

@@ -21,6 +21,25 @@ public final class PageModels {
   /** Adapter-health reports of the last week. */
   public record Adapters(Principal user, String csrf, List<fr.vigie.canary.AdapterSummary> items) {}
 
+  /** The response library: templates, the client's settings, the reporting help. */
+  public record Responses(Principal user, String csrf, List<fr.vigie.response.Template> templates,
+      fr.vigie.response.ClientSettings.Values settings, List<fr.vigie.response.ReportingHelp.Entry> reporting,
+      String error, String notice) {
+
+    public boolean canEdit() {
+      return user.canReview();
+    }
+  }
+
+  /** One template: its draft, a preview of the draft, its versions. */
+  public record TemplateEditor(Principal user, String csrf, fr.vigie.response.Template template, String draft,
+      fr.vigie.response.Suggestion.Option preview, String error, String platform) {
+
+    public boolean canEdit() {
+      return user.canReview();
+    }
+  }
+
   /** The account page; {@code newToken} is shown once, right after it is created. */
   public record Account(Principal user, String csrf, int tokenCount, String newToken, String serverUrl) {}
 }

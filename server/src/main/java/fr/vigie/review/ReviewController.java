@@ -3,7 +3,6 @@ package fr.vigie.review;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.vigie.account.AccountService;
-import fr.vigie.account.Secrets;
 import fr.vigie.canary.CanaryService;
 import fr.vigie.capture.Capture;
 import fr.vigie.capture.CaptureService;
@@ -11,19 +10,18 @@ import fr.vigie.web.ApiException;
 import fr.vigie.web.Principal;
 import fr.vigie.web.RateLimits;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** The supervisors' web view: sign-in, the capture queue, one capture, the account's API tokens. */
 public final class ReviewController {
 
-  private static final String COOKIE = "vigie_session";
+  private static final String COOKIE = Sessions.COOKIE;
   private final AccountService accounts;
   private final CaptureService captures;
   private final CanaryService canary;
   private final RateLimits limits;
   private final Pages pages;
+  private final Sessions sessions;
   private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public ReviewController(AccountService accounts, CaptureService captures, CanaryService canary, RateLimits limits,
@@ -33,6 +31,7 @@ public final class ReviewController {
     this.canary = canary;
     this.limits = limits;
     this.pages = pages;
+    this.sessions = new Sessions(accounts);
   }
 
   public void home(Context ctx) {
@@ -119,25 +118,8 @@ public final class ReviewController {
     });
   }
 
-  private interface Page {
-    void render(Principal user, String csrf) throws Exception;
-  }
-
-  /** Runs the page for a signed-in user, or sends the browser to the sign-in form and back here after. */
-  private void withSession(Context ctx, Page page) {
-    Optional<String> secret = Optional.ofNullable(ctx.cookie(COOKIE));
-    Optional<Principal> user = secret.flatMap(accounts::session);
-    if (user.isEmpty()) {
-      ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
-      return;
-    }
-    try {
-      page.render(user.get(), csrfFor(secret.get()));
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private void withSession(Context ctx, Sessions.Page page) {
+    sessions.withSession(ctx, page);
   }
 
   private Optional<Principal> session(Context ctx) {
@@ -148,9 +130,8 @@ public final class ReviewController {
     return csrfFor(secret).equals(ctx.formParam("csrf"));
   }
 
-  /** A per-session token for forms, derived from the session secret the page cannot read (HttpOnly). */
   private static String csrfFor(String sessionSecret) {
-    return Secrets.sha256Hex("csrf:" + sessionSecret);
+    return Sessions.csrfFor(sessionSecret);
   }
 
   /** Only local paths, so a crafted link cannot send a user elsewhere after signing in. */

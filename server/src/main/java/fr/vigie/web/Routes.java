@@ -5,6 +5,7 @@ import fr.vigie.canary.CanaryController;
 import fr.vigie.capture.CaptureController;
 import fr.vigie.classification.ClassificationController;
 import fr.vigie.response.ResponseController;
+import fr.vigie.review.ResponsePages;
 import fr.vigie.review.ReviewController;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
@@ -19,7 +20,8 @@ public record Routes(
     CaptureController captures,
     CanaryController canary,
     ResponseController responses,
-    ReviewController review) {
+    ReviewController review,
+    ResponsePages responsePages) {
 
   public void register(JavalinConfig cfg) {
     cfg.staticFiles.add(files -> {
@@ -64,6 +66,11 @@ public record Routes(
     cfg.routes.get("/captures/{id}", review::detail);
     cfg.routes.get("/captures/{id}/screenshot", review::screenshot);
     cfg.routes.get("/adapters", review::adapters);
+    cfg.routes.get("/responses", responsePages::library);
+    cfg.routes.post("/responses/settings", responsePages::saveSettings);
+    cfg.routes.post("/responses/reporting/{label}/{family}", responsePages::saveReporting);
+    cfg.routes.get("/responses/templates/{id}", responsePages::editor);
+    cfg.routes.post("/responses/templates/{id}", responsePages::submit);
     cfg.routes.get("/account", review::account);
     cfg.routes.post("/account/tokens", review::createToken);
 
