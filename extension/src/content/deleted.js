@@ -41,7 +41,6 @@
     /** A new page (start, SPA navigation): forget what the previous one showed and wait for this one to settle. */
     function restart() {
       stop();
-      page += 1;
       seen = new Set();
       captured = null;
       asked = false;
@@ -50,7 +49,9 @@
       owe();
     }
 
+    /** Stops listening; an answer still on its way is for a page that is no longer watched. */
     function stop() {
+      page += 1;
       for (const timer of [quietTimer, capTimer]) if (timer !== null) clearTimeout(timer);
       quietTimer = null;
       capTimer = null;
@@ -97,11 +98,12 @@
       owed = false;
       // A page that fits in the window is at its end without a scroll.
       if (atEnd()) reachedEnd = true;
-      const at = page;
       if (!asked) {
         asked = true;
-        captured = await ask();
+        const at = page;
+        const answer = await ask();
         if (at !== page) return;
+        captured = answer;
       }
       check();
     }
@@ -130,7 +132,7 @@
       const unavailable = askAdapter(() => adapter.isUnavailable?.(document) === true);
       for (const item of captured) {
         if (item.deletedSeenAt !== null || sightings.has(item.captureId)) continue;
-        if (unavailable && vigie.sameAddress(item.permalink, window.location.href)) {
+        if (unavailable && sameAddress(item.permalink, window.location.href)) {
           report(item, 'unavailable_page');
         } else if (reachedEnd && !seen.has(item.postId) && !unavailable
           && askAdapter(() => adapter.threadComplete?.(document, item) === true)) {
@@ -196,5 +198,4 @@
   }
 
   vigie.createDeletedWatch = createDeletedWatch;
-  vigie.sameAddress = sameAddress;
 })();
