@@ -36,7 +36,7 @@
    * @typedef {{ problem: Problem, affected?: number, detail?: string }} ProblemReport
    * @typedef {{ critical: number, high: number, medium: number, low: number, none: number, pending: number }} RiskCounts
    * @typedef {{ adapter: string, platform: string, running: boolean, postsFound: number, counts: RiskCounts,
-   *   problems: ProblemReport[] }} CoreStatus
+   *   problems: ProblemReport[], deleted: { captureId: string, seenAt: string }[] }} CoreStatus
    */
 
   const MAX_BATCH = 100;
