@@ -51,11 +51,11 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
 /**
  * A real RFC 3161 authority for tests, on a real HTTP port, built with the same library as the client: a fresh
  * RSA key and self-signed time-stamping certificate per instance, and a switch to misbehave in each way a real
- * authority (or whatever answers at its address) can.
+ * authority (or whatever answers at its address) can. Public: the capture service's HTTP tests can stamp with it too.
  */
-final class LocalTsa implements AutoCloseable {
+public final class LocalTsa implements AutoCloseable {
 
-  enum Behaviour { GRANT, GARBAGE, HTTP_500, REJECT, WRONG_NONCE, WRONG_IMPRINT, FOREIGN_SIGNATURE, EXPIRED_CERTIFICATE, SLOW }
+  public enum Behaviour { GRANT, GARBAGE, HTTP_500, REJECT, WRONG_NONCE, WRONG_IMPRINT, FOREIGN_SIGNATURE, EXPIRED_CERTIFICATE, SLOW }
 
   private static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1");
 
@@ -70,7 +70,7 @@ final class LocalTsa implements AutoCloseable {
   private final AtomicLong serial = new AtomicLong();
   private final AtomicReference<Instant> lastGenTime = new AtomicReference<>();
 
-  LocalTsa() throws Exception {
+  public LocalTsa() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     keys = generator.generateKeyPair();
@@ -85,21 +85,21 @@ final class LocalTsa implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/tsa";
   }
 
-  void behave(Behaviour next) {
+  public void behave(Behaviour next) {
     behaviour.set(next);
   }
 
   /** The genTime of the last granted token, to compare with what the client read from it. */
-  Instant lastGenTime() {
+  public Instant lastGenTime() {
     return lastGenTime.get();
   }
 
   /** The authority's certificate as PEM, the trust anchor an outside verifier (openssl -CAfile) is given. */
-  void writeCertificatePem(Path file) throws IOException {
+  public void writeCertificatePem(Path file) throws IOException {
     StringWriter pem = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
       writer.writeObject(certificate);
