@@ -1,7 +1,6 @@
 package fr.vigie.capture.timestamp;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +11,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
@@ -25,7 +28,8 @@ import org.bouncycastle.tsp.TimeStampToken;
  */
 public final class RfcTimestamper implements Timestamper {
 
-  /** Real replies are a few kilobytes (one certificate chain at most); anything far larger is not one. */
+  /** Real replies are a few kilobytes (one certificate chain at most); anything far larger is not one. It is checked
+   * once received: the authority is the administrator's choice, and the delay bounds how much it can send. */
   private static final int MAX_RESPONSE_BYTES = 512 * 1024;
 
   private final String url;
@@ -116,31 +120,39 @@ public final class RfcTimestamper implements Timestamper {
         .header("Accept", "application/timestamp-reply")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
-    HttpResponse<InputStream> response;
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response;
     try {
-      response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw new TimestampException("L'autorité d'horodatage (" + url + ") n'a pas répondu en "
-          + timeout.toMillis() + " ms", e);
-    } catch (IOException e) {
-      throw new TimestampException("L'autorité d'horodatage est injoignable (" + url + ")", e);
+      // The whole exchange within the delay, body included: send() returns with the headers, and reading a body
+      // that stalls after them would never end.
+      response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw tooSlow(e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof HttpTimeoutException) {
+        throw tooSlow(e.getCause());
+      }
+      throw new TimestampException("L'autorité d'horodatage est injoignable (" + url + ")", e.getCause());
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new TimestampException("La demande d'horodatage a été interrompue", e);
     }
-    try (InputStream in = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new TimestampException("L'autorité d'horodatage a répondu HTTP " + response.statusCode(), null);
-      }
-      byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-      if (bytes.length > MAX_RESPONSE_BYTES) {
-        throw new TimestampException("La réponse de l'autorité d'horodatage dépasse "
-            + MAX_RESPONSE_BYTES / 1024 + " Kio : ce n'est pas une réponse RFC 3161", null);
-      }
-      return bytes;
-    } catch (IOException e) {
-      throw new TimestampException("La réponse de l'autorité d'horodatage a été coupée (" + url + ")", e);
+    if (response.statusCode() != 200) {
+      throw new TimestampException("L'autorité d'horodatage a répondu HTTP " + response.statusCode(), null);
     }
+    if (response.body().length > MAX_RESPONSE_BYTES) {
+      throw new TimestampException("La réponse de l'autorité d'horodatage dépasse "
+          + MAX_RESPONSE_BYTES / 1024 + " Kio : ce n'est pas une réponse RFC 3161", null);
+    }
+    return response.body();
+  }
+
+  private TimestampException tooSlow(Throwable cause) {
+    return new TimestampException("L'autorité d'horodatage (" + url + ") n'a pas répondu en "
+        + timeout.toMillis() + " ms", cause);
   }
 
   private static TimeStampResponse parseResponse(byte[] bytes) throws TimestampException {

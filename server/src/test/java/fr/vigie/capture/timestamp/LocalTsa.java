@@ -55,7 +55,7 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  */
 public final class LocalTsa implements AutoCloseable {
 
-  public enum Behaviour { GRANT, GARBAGE, HTTP_500, REJECT, WRONG_NONCE, WRONG_IMPRINT, FOREIGN_SIGNATURE, EXPIRED_CERTIFICATE, SLOW }
+  public enum Behaviour { GRANT, GARBAGE, HTTP_500, REJECT, WRONG_NONCE, WRONG_IMPRINT, FOREIGN_SIGNATURE, EXPIRED_CERTIFICATE, SLOW, STALLED_BODY }
 
   private static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1");
 
@@ -126,6 +126,14 @@ public final class LocalTsa implements AutoCloseable {
         respond(exchange, 500, "text/plain", "internal error".getBytes(StandardCharsets.UTF_8));
       } else if (now == Behaviour.GARBAGE) {
         respond(exchange, 200, "text/html", "<html><body>Welcome to nginx!</body></html>".getBytes(StandardCharsets.UTF_8));
+      } else if (now == Behaviour.STALLED_BODY) {
+        // Headers and half a token, then nothing: a proxy or an authority that hangs mid-answer.
+        byte[] token = answer(new TimeStampRequest(body), Behaviour.GRANT).getEncoded();
+        exchange.getResponseHeaders().set("Content-Type", "application/timestamp-reply");
+        exchange.sendResponseHeaders(200, token.length);
+        exchange.getResponseBody().write(token, 0, token.length / 2);
+        exchange.getResponseBody().flush();
+        Thread.sleep(Duration.ofSeconds(3).toMillis());
       } else {
         if (now == Behaviour.SLOW) {
           Thread.sleep(Duration.ofSeconds(3).toMillis());

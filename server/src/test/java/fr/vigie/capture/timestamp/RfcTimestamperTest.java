@@ -2,6 +2,7 @@ package fr.vigie.capture.timestamp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import fr.vigie.capture.timestamp.LocalTsa.Behaviour;
 import fr.vigie.capture.timestamp.Timestamper.Check;
@@ -139,6 +140,16 @@ class RfcTimestamperTest {
     assertThatThrownBy(() -> new RfcTimestamper(tsa.url(), Duration.ofMillis(300)).stamp(sha256("b")))
         .isInstanceOf(TimestampException.class)
         .hasMessage("L'autorité d'horodatage (" + tsa.url() + ") n'a pas répondu en 300 ms");
+  }
+
+  @Test
+  void an_authority_that_stops_in_the_middle_of_its_answer_is_reported_with_the_delay() {
+    tsa.behave(Behaviour.STALLED_BODY);
+
+    assertTimeoutPreemptively(Duration.ofSeconds(2), () ->
+        assertThatThrownBy(() -> new RfcTimestamper(tsa.url(), Duration.ofMillis(300)).stamp(sha256("b2")))
+            .isInstanceOf(TimestampException.class)
+            .hasMessage("L'autorité d'horodatage (" + tsa.url() + ") n'a pas répondu en 300 ms"));
   }
 
   @Test
