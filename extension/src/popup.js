@@ -2,7 +2,7 @@
 // The toolbar popup, for the current tab: which engine Vigie recognised, posts and risks found there, the
 // per-site switch, the canary's warnings and the server connection. The tab's content script answers
 // {type: 'status'}; where no adapter recognised the page it is dormant and the message is rejected.
-import { RISK_ROWS, engineLabel, isStatus, postsLine, problemText } from './lib/popup-view.js';
+import { RISK_ROWS, deletedLine, engineLabel, isStatus, postsLine, problemText } from './lib/popup-view.js';
 import { setSiteEnabled } from './lib/sites.js';
 
 const REFRESH_MS = 1500;
@@ -12,6 +12,7 @@ const engine = $('engine');
 const posts = $('posts');
 const counts = $('counts');
 const problems = $('problems');
+const deleted = $('deleted');
 const site = $('site');
 const siteLabel = $('site-label');
 const toggle = /** @type {HTMLInputElement} */ ($('site-toggle'));
@@ -79,6 +80,7 @@ function show(status) {
     say(posts, 'Vigie est désactivée sur ce site.', 'Vigie is off on this site.');
     counts.hidden = true;
     problems.hidden = true;
+    deleted.hidden = true;
     return;
   }
   const line = postsLine(status.postsFound ?? 0);
@@ -110,6 +112,9 @@ function show(status) {
     say(line, `⚠ ${text.fr}`, text.en);
     return line;
   }));
+  const gone = deletedLine(status.deleted ?? []);
+  deleted.hidden = gone === null;
+  if (gone) say(deleted, gone.fr, gone.en);
 }
 
 function unrecognised() {
@@ -117,7 +122,7 @@ function unrecognised() {
   posts.hidden = false;
   say(posts, 'Si la page était ouverte avant l\u2019installation de Vigie, actualisez-la.',
     'If the page was open before Vigie was installed, reload it.');
-  for (const el of [counts, problems, site]) el.hidden = true;
+  for (const el of [counts, problems, deleted, site]) el.hidden = true;
 }
 
 async function testServer() {

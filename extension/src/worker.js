@@ -1,8 +1,10 @@
 // @ts-check
 // Vigie's service worker: the only place that talks to the Vigie server (content scripts would hit CORS).
-// Messages: classify, capture, health (from content scripts); settings:test (from the options page and popup).
+// Messages: classify, capture, health, captures-on-page, captured-post-deleted (from content scripts); settings:test
+// (from the options page and popup).
 // It keeps nothing in globals between events: Chrome stops it after ~30 s idle
 // (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
+import { handleCapturedPostDeleted, handleCapturesOnPage } from './lib/deleted.js';
 import { cropScreenshot } from './lib/image.js';
 import {
   handleCapture, handleClassify, handleHealth, handleSettingsTest, isOwnContentScript, isOwnExtensionPage, refused,
@@ -33,6 +35,12 @@ function route(message, sender) {
     case 'health':
       if (!isOwnContentScript(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
       return handleHealth(message, sender, deps());
+    case 'captures-on-page':
+      if (!isOwnContentScript(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
+      return handleCapturesOnPage(message, sender, deps());
+    case 'captured-post-deleted':
+      if (!isOwnContentScript(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
+      return handleCapturedPostDeleted(message, sender, deps());
     case 'settings:test':
       if (!isOwnExtensionPage(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
       return handleSettingsTest(deps());

@@ -43,7 +43,7 @@ test('content scripts run on every http(s) page at document_idle, in dependency 
   assert.equal(entry.run_at, 'document_idle');
   const adapters = entry.js.filter((f) => f.startsWith('content/adapters/'));
   assert.deepEqual(entry.js, ['content/text.js', 'content/badge.js', ...adapters, 'content/pick.js', 'content/canary.js',
-    'content/changes.js', 'content/core.js', 'content/main.js']);
+    'content/changes.js', 'content/deleted.js', 'content/core.js', 'content/main.js']);
 });
 
 test('every adapter file is listed once, x.js first and schema-org.js last, and every listed one exists', () => {

@@ -25,7 +25,23 @@ interface SiteAdapter {
   badgeAnchor(post: Element): Element;
   /** Facebook: true while « Voir plus » hides the end of the text. */
   isTruncated?(post: Element): boolean;
+  /** True when the page is the platform's "unavailable / deleted" page for the post at this address. */
+  isUnavailable?(document: Document): boolean;
+  /**
+   * True when this page, settled and scrolled to its end, shows every post of the captured post's thread, so its
+   * absence proves it is gone. Timelines and lazily loaded or paginated threads are never complete.
+   */
+  threadComplete?(document: Document, captured: CapturedPost): boolean;
   destroy(): void;
+}
+
+/** One captured post of the page, as GET /api/v1/captures/on-page answers (captures-on-page schema). */
+interface CapturedPost {
+  captureId: string;
+  platform: string;
+  postId: string;
+  permalink: string | null;
+  deletedSeenAt: string | null;
 }
 
 type VigieProblem = 'no_posts' | 'empty_author' | 'empty_text';
@@ -40,6 +56,8 @@ interface VigieCore {
     adapter: string; platform: string; running: boolean; postsFound: number;
     counts: { critical: number; high: number; medium: number; low: number; none: number; pending: number };
     problems: { problem: VigieProblem; affected?: number; detail?: string }[];
+    /** Captured posts of this tab seen deleted, by this page or earlier (content/deleted.js). */
+    deleted: { captureId: string; seenAt: string }[];
   };
 }
 
@@ -53,6 +71,10 @@ interface Vigie {
   languageTag?: (lang: string | null | undefined) => string | null;
   pickAdapter?: (location: Location | URL, document: Document) => SiteAdapter | null;
   createCanary?: (options: any) => { restart(): void; check(found: number, extracted: any[]): void; problems(): any[] };
+  createDeletedWatch?: (options: {
+    window: Window & typeof globalThis; adapter: SiteAdapter; sendMessage: (message: object) => Promise<any>;
+    settleMs?: number; maxSettleMs?: number;
+  }) => { restart(): void; stop(): void; saw(extracted: Extraction[]): void; sightings(): { captureId: string; seenAt: string }[] };
   createChangeTracker?: (options: any) => { note(records: MutationRecord[]): void; requestFull(): void; take(): Element[] };
   createCore?: (options: {
     window: Window & typeof globalThis; adapter: SiteAdapter; sendMessage: (message: object) => Promise<any>;

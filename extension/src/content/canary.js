@@ -34,7 +34,7 @@
       if (found > 0) {
         problems.delete('no_posts');
         postlessSince = Date.now();
-      } else if (Date.now() - postlessSince >= noPostsAfterMs) {
+      } else if (Date.now() - postlessSince >= noPostsAfterMs && !showsUnavailable()) {
         notice({ problem: 'no_posts' }, found);
       }
       const noAuthor = extracted.filter((e) => !e.author || String(e.author.name ?? '').trim() === '').length;
@@ -42,6 +42,15 @@
       const noText = extracted.filter((e) => e.text.trim() === '').length;
       if (extracted.length >= EMPTY_TEXT_MIN_POSTS && noText >= extracted.length * EMPTY_TEXT_SHARE) {
         notice({ problem: 'empty_text', affected: noText }, found);
+      }
+    }
+
+    /** The platform's "unavailable" page has no post by design: not a sign of drift. */
+    function showsUnavailable() {
+      try {
+        return adapter.isUnavailable?.(window.document) === true;
+      } catch {
+        return false;
       }
     }
 

@@ -26,6 +26,8 @@
    * @property {(postEl: Element) => Extraction | null} extract null (and a console.warn) when a required element is missing
    * @property {(postEl: Element) => Element} badgeAnchor where the zero-height badge host is inserted
    * @property {(postEl: Element) => boolean} [isTruncated] true while the page shows only the start of the text
+   * @property {(document: Document) => boolean} [isUnavailable] the platform's "unavailable" page for this address
+   * @property {(document: Document, captured: CapturedPost) => boolean} [threadComplete] its absence proves deletion
    * @property {() => void} destroy
    */
 
@@ -34,7 +36,7 @@
    * @typedef {{ problem: Problem, affected?: number, detail?: string }} ProblemReport
    * @typedef {{ critical: number, high: number, medium: number, low: number, none: number, pending: number }} RiskCounts
    * @typedef {{ adapter: string, platform: string, running: boolean, postsFound: number, counts: RiskCounts,
-   *   problems: ProblemReport[] }} CoreStatus
+   *   problems: ProblemReport[], deleted: { captureId: string, seenAt: string }[] }} CoreStatus
    */
 
   const MAX_BATCH = 100;
@@ -70,6 +72,7 @@
      */
     const cache = new Map();
     const canary = vigie.createCanary({ window, adapter, platform, sendMessage, noPostsAfterMs });
+    const deleted = vigie.createDeletedWatch({ window, adapter, sendMessage });
     let running = false;
     let lastHref = window.location.href;
     let postsFound = 0;
@@ -94,6 +97,7 @@
       changes.requestFull();
       lastHref = window.location.href;
       canary.restart();
+      deleted.restart();
       // One observer; its callback only notes where the page changed and schedules a scan of those places.
       observer = new window.MutationObserver(noteChanges);
       observer.observe(document.documentElement, {
@@ -109,6 +113,7 @@
     function stop() {
       if (!running) return;
       running = false;
+      deleted.stop();
       observer?.disconnect();
       observer = null;
       navigation?.removeEventListener('currententrychange', onNavigate);
@@ -175,6 +180,7 @@
         return false;
       }
       canary.restart();
+      deleted.restart();
       armNoPostsCheck();
       return true;
     }
@@ -208,6 +214,7 @@
       }
       postsFound = marked.size;
       canary.check(postsFound, extractions());
+      deleted.saw(extracted);
       const items = Array.from(batch.entries());
       /** @type {Promise<void>[]} */
       const sent = [];
@@ -445,6 +452,7 @@
         postsFound: running ? postsFound : 0,
         counts,
         problems: canary.problems(),
+        deleted: deleted.sightings(),
       };
     }
 

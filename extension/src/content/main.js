@@ -112,6 +112,7 @@
       postsFound: current ? current.postsFound : 0,
       counts: current ? current.counts : { critical: 0, high: 0, medium: 0, low: 0, none: 0, pending: 0 },
       problems: current ? current.problems : [],
+      deleted: current ? current.deleted : [],
     };
   }
 })();

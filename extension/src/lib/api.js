@@ -67,5 +67,16 @@ export function createApi({ fetch, serverUrl, apiToken }) {
       headers: { 'Idempotency-Key': idempotencyKey },
       body: form,
     }),
+    /** @param {string} pageUrl the page's address; the server ignores its query and fragment */
+    capturesOnPage: (pageUrl) => call(`/captures/on-page?url=${encodeURIComponent(pageUrl)}`, { method: 'GET' }),
+    /**
+     * @param {string} captureId
+     * @param {{ seenAt: string, how: string, pageUrl: string }} sighting a deleted-sighting body
+     */
+    reportDeleted: (captureId, sighting) => call(`/captures/${encodeURIComponent(captureId)}/deleted`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(sighting),
+    }),
   };
 }

@@ -64,10 +64,31 @@ export function postsLine(count) {
 }
 
 /**
+ * The line about captured posts of this tab seen deleted (content/deleted.js), or null when there is none.
+ * @param {{ seenAt: string }[]} deleted
+ * @param {string} [timeZone] the browser's own when absent
+ */
+export function deletedLine(deleted, timeZone) {
+  const times = deleted.map((d) => Date.parse(d.seenAt)).filter((t) => !Number.isNaN(t));
+  if (times.length === 0) return null;
+  const last = new Date(Math.max(...times));
+  const format = (/** @type {string} */ locale) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(last);
+  if (times.length === 1) {
+    return { fr: `Publication capturée supprimée — vue le ${format('fr-FR')}`, en: `Captured post deleted — seen ${format('en-GB')}` };
+  }
+  return {
+    fr: `${times.length} publications capturées supprimées — dernière vue le ${format('fr-FR')}`,
+    en: `${times.length} captured posts deleted — last seen ${format('en-GB')}`,
+  };
+}
+
+/**
  * Whether an answer to {type: 'status'} is one the popup can show.
  * @param {unknown} value
  * @returns {value is { recognized: boolean, hostname: string, enabled: boolean, adapter?: string, running?: boolean,
- *   postsFound?: number, counts?: Record<string, number>, problems?: { problem: string, affected?: number }[] }}
+ *   postsFound?: number, counts?: Record<string, number>, problems?: { problem: string, affected?: number }[],
+ *   deleted?: { seenAt: string }[] }}
  */
 export function isStatus(value) {
   return typeof value === 'object' && value !== null

@@ -9,6 +9,8 @@
   const SELECTORS = {
     // Every Discourse page, topic or not: the app routes client-side, so a list page can become a topic.
     generator: 'meta[name="generator"][content^="Discourse"]',
+    // The 404 template, in every language: "Oops! That page doesn't exist or is private."
+    notFound: '.page-not-found',
     // A rendered post wrapper, or a cloaked one: far off-screen the wrapper loses its class list and its
     // <article> but keeps data-post-number and takes the id post_N (post.gjs `{{#unless @cloaked}}`).
     post: ['div.topic-post[data-post-number]', 'div[id^="post_"][data-post-number]'].join(', '),
@@ -133,6 +135,11 @@
           parentId: topicId || null,
           counts: counts(article),
         };
+      },
+
+      /** A deleted topic's or post's address renders the 404 template inside the normal page. */
+      isUnavailable(doc) {
+        return doc.querySelector(SELECTORS.notFound) !== null;
       },
 
       badgeAnchor(post) {

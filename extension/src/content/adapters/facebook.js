@@ -36,7 +36,12 @@
     textControl: '[role="button"]',
     // Reaction, comment and share counters, and "View 3 replies"; read from their text or aria-label.
     counter: '[role="button"]',
+    // The "content isn't available" page replaces the whole main column; its heading is a plain text run.
+    main: '[role="main"]',
+    notice: 'h1, h2, h3, [role="heading"], span[dir="auto"]',
   };
+  // The heading of that page, whole (a post merely quoting it is not the page), English and French UI.
+  const UNAVAILABLE_NOTICE = /^(?:this content isn['’]t available(?: right now| at the moment)?|ce contenu n['’]est pas disponible(?: pour le moment)?)[.!]?$/i;
 
   // Post addresses: /{page}/posts/{pfbid…|digits}, /groups/{g}/posts/{id}, /{page}/videos/{…/}{id},
   // /permalink.php?story_fbid=…&id=…, /story.php?story_fbid=…
@@ -370,6 +375,15 @@
       isTruncated(post) {
         const body = textElement(post);
         return body !== null && body.querySelector(SELECTORS.textControl) !== null;
+      },
+
+      /** A deleted post's address (or one whose audience shrank) shows one notice in place of the post. */
+      isUnavailable(doc) {
+        const main = doc.querySelector(SELECTORS.main);
+        if (!main) return false;
+        const inPost = `${SELECTORS.feedUnit}, ${SELECTORS.focalPost}, ${SELECTORS.comment}, ${SELECTORS.message}`;
+        return Array.from(main.querySelectorAll(SELECTORS.notice))
+          .some((el) => !el.closest(inPost) && UNAVAILABLE_NOTICE.test(vigie.text.textOf(el)));
       },
 
       // Feed units, post wrappers and comment articles all carry Facebook's position: relative class (x1n2onr6):

@@ -35,6 +35,8 @@
   // /r/<sub>/comments/<link id>/<slug>/[<comment id>/]
   const PERMALINK = /\/comments\/([a-z0-9]{1,16})\/[^/]*\/(?:([a-z0-9]{1,16})\/?)?/i;
   const GONE = '[deleted]';
+  // What r2 writes in place of a deleted or removed body.
+  const GONE_BODIES = new Set(['[deleted]', '[removed]']);
 
   /**
    * The counts the page states, keys omitted where it states nothing.
@@ -167,6 +169,23 @@
         // A "[score hidden]" comment has no score span; data-replies counts its direct replies.
         extraction.counts = counts([['likes', score ? score.getAttribute('title') : null], ['replies', post.getAttribute('data-replies')]]);
         return extraction;
+      },
+
+      /**
+       * The thing this address shows (the comment of a comment permalink, else the link) is still in its place
+       * but marked deleted, or its body reads "[deleted]" / "[removed]". A deleted account alone leaves the text.
+       */
+      isUnavailable(doc) {
+        const page = PERMALINK.exec(doc.location?.pathname ?? '');
+        if (!page) return false;
+        const wanted = (page[2] ? `t1_${page[2]}` : `t3_${page[1]}`).toLowerCase();
+        const focal = Array.from(doc.querySelectorAll(SELECTORS.post))
+          .find((thing) => (fullnameOf(thing) ?? '').toLowerCase() === wanted);
+        if (!focal) return false;
+        if (focal.classList.contains('deleted')) return true;
+        const entry = focal.querySelector(SELECTORS.entry);
+        const body = entry ? entry.querySelector(SELECTORS.body) : null;
+        return body !== null && GONE_BODIES.has(vigie.text.textOf(body));
       },
 
       // The entry holds the tagline (author line) and none of the replies; a zero-size host there shifts nothing.

@@ -27,7 +27,11 @@
     skipInText: 'blockquote, div.signature',
     // <h2 class="topic-title"><a href="./viewtopic.php?t={TOPIC_ID}">: the topic when the URL is a post link (?p=).
     topicLink: 'h2.topic-title a[href*="t="]',
+    // message_body.html: <div class="panel" id="message"> … <p>{MESSAGE_TEXT}</p>, what trigger_error() shows.
+    notice: '#message',
   };
+  // viewtopic.php's NO_TOPIC / NO_POST, English and French language packs.
+  const NOT_FOUND = /the requested (?:topic|post) does not exist|le (?:sujet|message) demandé n['’]existe pas/i;
   const POST_ID = /^p(\d{1,20})$/;
   const TOPIC_PARAM = /^\d{1,20}$/;
   // Cookieless visitors get ?sid=<32 hex> on every link: a session, not part of the address of a post or a profile.
@@ -130,6 +134,12 @@
       },
 
       // prosilver's .post is position: relative (common.css), so the zero-size host sits at its top-right corner.
+      /** viewtopic.php answers a deleted topic's or post's address with its "does not exist" notice. */
+      isUnavailable(doc) {
+        const notice = doc.querySelector(SELECTORS.notice);
+        return notice !== null && NOT_FOUND.test(notice.textContent ?? '');
+      },
+
       badgeAnchor(post) {
         return post;
       },

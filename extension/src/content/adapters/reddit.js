@@ -35,6 +35,13 @@
   const INTEGER = /^-?\d{1,12}$/;
   // A deleted or removed account: nothing left to attribute, and the body reads "[deleted]" / "[removed]".
   const GONE = new Set(['[deleted]', '[removed]']);
+  // The page of a post or comment: /r/<sub>/comments/<post>/<slug>/, /r/<sub>/comments/<post>/comment/<comment>/.
+  const THREAD_PATH = /^\/r\/[^/]+\/comments\/([a-z0-9]{1,16})(?:\/comment\/([a-z0-9]{1,16}))?(?:\/|$)/i;
+  // What Reddit writes in place of a deleted or removed body, English and French UI (unverified on live Reddit).
+  const REMOVAL_NOTICE = new RegExp([
+    'sorry, this post (?:was|has been) (?:deleted|removed)', 'comment (?:deleted|removed) by',
+    'désolé, cette publication a été supprimée', 'commentaire supprimé par',
+  ].join('|'), 'i');
 
   /**
    * ISO 8601 UTC from Reddit's timestamps: "2026-05-11T19:00:00.000000+0000" has microseconds and an offset
@@ -190,6 +197,23 @@
 
       extract(post) {
         return post.localName === 'shreddit-comment' ? extractComment(post) : extractPost(post);
+      },
+
+      /**
+       * The post or comment this address shows is still in its place but emptied: "[deleted]" as author, and
+       * "[deleted]" / "[removed]" or Reddit's removal notice as body. A deleted account alone leaves the text up.
+       */
+      isUnavailable(doc) {
+        const page = THREAD_PATH.exec(doc.location?.pathname ?? '');
+        if (!page) return false;
+        const focal = page[2]
+          ? doc.querySelector(`shreddit-comment[thingid="t1_${page[2]}" i]`)
+          : doc.querySelector(`shreddit-post[id="t3_${page[1]}" i]`);
+        if (!focal || !GONE.has(focal.getAttribute('author') ?? '')) return false;
+        const body = own(focal, focal.localName === 'shreddit-comment' ? SELECTORS.commentBody : SELECTORS.postBody);
+        // Without a body slot, the notice may sit anywhere in the element, but not in the replies nested in it.
+        const text = vigie.text.textWithout(body ?? focal, 'shreddit-comment');
+        return GONE.has(text) || REMOVAL_NOTICE.test(text);
       },
 
       // The host must go into a slotted child: a light-DOM child without a slot is never rendered by the shadow

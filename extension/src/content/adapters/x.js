@@ -28,7 +28,17 @@
     focal: 'article[data-testid="tweet"][tabindex="-1"]',
     // A heading cell ("Discover more", « Découvrir plus ») starts recommendations, which are not replies.
     sectionHeading: 'h2, [role="heading"][aria-level="2"]',
+    // The page X shows at the address of a deleted post ("Hmm...this page doesn't exist."). Alternatives:
+    // ['[data-testid="emptyState"]'] (profile pages; never seen on a status address).
+    errorDetail: '[data-testid="primaryColumn"] [data-testid="error-detail"]',
+    primaryColumn: '[data-testid="primaryColumn"]',
   };
+  // What the error page and a post's tombstone say, English and French UI (the French wording is unverified).
+  const UNAVAILABLE_TEXT = new RegExp([
+    "this page doesn['’]t exist", "cette page n['’]existe pas",
+    'this post is unavailable', "ce post n['’]est pas disponible", 'ce post est indisponible',
+    'this post was deleted', 'ce post a été supprimé',
+  ].join('|'), 'i');
   const STATUS_PATH = /^\/([A-Za-z0-9_]{1,50})\/status\/(\d{1,25})(?:\/|$)/;
   const HANDLE = /^@[A-Za-z0-9_]{1,50}$/;
   const TRANSLATE_Y = /translateY\(\s*(-?[\d.]+)px\s*\)/;
@@ -157,6 +167,15 @@
       return headingAbove ? null : parentId;
     }
 
+    /**
+     * Whether the page shows an article for this status id (the focal post of its own page).
+     * @param {Document} doc
+     * @param {string} id
+     */
+    function focalShown(doc, id) {
+      return Array.from(doc.querySelectorAll(SELECTORS.post)).some((post) => statusOf(post)?.id === id);
+    }
+
     return {
       name: NAME,
       platform: 'x',
@@ -210,6 +229,31 @@
 
       badgeAnchor(post) {
         return post;
+      },
+
+      /**
+       * The address of a deleted post shows the error page; a post that cannot be shown any more (deleted, its
+       * account suspended or protected) leaves a tombstone where the focal post was, with no article of its id.
+       */
+      isUnavailable(doc) {
+        const errors = Array.from(doc.querySelectorAll(SELECTORS.errorDetail));
+        if (errors.some((el) => UNAVAILABLE_TEXT.test(el.textContent ?? ''))) return true;
+        const page = STATUS_PATH.exec(doc.location?.pathname ?? '');
+        if (!page || focalShown(doc, page[2])) return false;
+        return Array.from(doc.querySelectorAll(SELECTORS.cell))
+          .some((cell) => !cell.querySelector(SELECTORS.post) && UNAVAILABLE_TEXT.test(cell.textContent ?? ''));
+      },
+
+      /**
+       * Only a status page proves an absence, and only of its focal post: X always renders it first, once the
+       * conversation has loaded. Replies (lazy, "Show probable spam") and timelines (endless) prove nothing.
+       */
+      threadComplete(doc, captured) {
+        const page = STATUS_PATH.exec(doc.location?.pathname ?? '');
+        if (!page || page[2] !== captured.postId) return false;
+        // Some other post of the conversation on screen: it loaded (not "Something went wrong. Try reloading.").
+        const column = doc.querySelector(SELECTORS.primaryColumn);
+        return column !== null && column.querySelector(SELECTORS.post) !== null;
       },
 
       destroy() {

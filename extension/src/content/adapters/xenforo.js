@@ -21,10 +21,16 @@
     signature: '.message-signature',
     quote: 'blockquote.bbCodeBlock--quote',
     attribution: '.message-attribution',
+    // A plain thread in date order (question threads sort answers by votes), and its "next page" link.
+    datedThread: 'html#XF[data-template="thread_view"]',
+    pageNav: '.pageNav',
+    nextPage: '.pageNav-jump--next',
   };
   const POST_ID = /^post-(\d+)$/;
   // /threads/{slug}.{thread id}/post-{post id}, also without the slug or behind index.php?.
   const THREAD_ID = /threads\/(?:[^/?#]*\.)?(\d+)\/post-\d+/;
+  // A thread's own pages: /threads/{slug}.{thread id}/ and /threads/{slug}.{thread id}/page-{n}.
+  const THREAD_PAGE = /\/threads\/(?:[^/?#]*\.)?(\d+)\/(?:page-\d+\/?)?$/;
 
   /** @returns {SiteAdapter} */
   function createXenForoAdapter() {
@@ -97,6 +103,24 @@
 
       badgeAnchor(post) {
         return own(post, SELECTORS.attribution) ?? post;
+      },
+
+      /**
+       * The last page of a thread in date order shows every post after the previous pages. A post at the top of
+       * it may have moved to the previous page when an earlier one was deleted; ids grow with time, so a captured
+       * post younger than the page's first one cannot have moved, and its absence means it is gone.
+       */
+      threadComplete(doc, captured) {
+        const page = THREAD_PAGE.exec(doc.location?.pathname ?? '');
+        const thread = captured.permalink ? THREAD_ID.exec(captured.permalink) : null;
+        if (!page || !thread || thread[1] !== page[1] || doc.location.search !== '') return false;
+        if (!doc.querySelector(SELECTORS.datedThread) || doc.querySelector(SELECTORS.nextPage)) return false;
+        if (!doc.querySelector(SELECTORS.pageNav)) return true;
+        const ids = Array.from(doc.querySelectorAll(SELECTORS.post))
+          .map((post) => POST_ID.exec(post.getAttribute('data-content') ?? ''))
+          .map((match) => (match ? Number(match[1]) : NaN))
+          .filter(Number.isFinite);
+        return ids.length > 0 && Number(captured.postId) > Math.min(...ids);
       },
 
       destroy() {
