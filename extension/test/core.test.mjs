@@ -182,7 +182,8 @@ test('a capture sends the post, its box and the pixel ratio, then shows the stor
   release({ ok: true, capture: { id: 'cap_0123456789' } });
   await done;
   assert.equal(badgeOf(post).getAttribute('data-capture-id'), 'cap_0123456789');
-  assert.match(badgeText(post), /Preuve enregistrée/);
+  assert.match(badgeText(post), /Envoyée/);
+  assert.equal(badgeOf(post).getAttribute('data-capture'), 'sent');
 });
 
 test('the metadata a content script sends, completed by the worker, is a valid capture-metadata', async () => {
