@@ -11,6 +11,7 @@ import {
   handleClassify, handleHealth, handleSettingsTest, isOwnContentScript, isOwnExtensionPage, refused,
 } from './lib/handlers.js';
 import { createOutbox } from './lib/outbox.js';
+import { createPacer } from './lib/pacer.js';
 import {
   handleAutoCheck, handleCaptureOnce, handleQueueDelete, handleQueueList, handleQueueRetry,
 } from './lib/queue-handlers.js';
@@ -20,7 +21,7 @@ const OUTBOX_ALARM = 'vigie-outbox';
 // Chrome ≥ 120 fires alarms at most every 30 s (https://developer.chrome.com/docs/extensions/reference/api/alarms).
 const MIN_ALARM_DELAY_MS = 30000;
 
-// Created once per worker life: they hold an IndexedDB connection and a lock, not data (that is on disk).
+// Created once per worker life: they hold an IndexedDB connection and locks, not data (that is on disk).
 const outbox = createOutbox({
   indexedDB,
   fetch: (input, init) => fetch(input, init),
@@ -36,6 +37,8 @@ const outbox = createOutbox({
   onChange: showQueue,
 });
 const memory = createCaptureMemory(chrome.storage.local);
+// 2 captureVisibleTab calls a second at most: 550 ms apart leaves a margin for timer jitter.
+const pace = createPacer(550);
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const reply = route(message, sender);
@@ -117,7 +120,7 @@ function deps() {
     fetch: (input, init) => fetch(input, init),
     settings: () => readSettings(chrome.storage.local),
     taxonomy: async () => (await fetch(chrome.runtime.getURL('shared/taxonomy.json'))).json(),
-    captureVisibleTab: (windowId) => chrome.tabs.captureVisibleTab(windowId, { format: 'png' }),
+    captureVisibleTab: (windowId) => pace(() => chrome.tabs.captureVisibleTab(windowId, { format: 'png' })),
     isTabActive: async (tabId) => (await chrome.tabs.get(tabId)).active,
     cropScreenshot,
     now: () => new Date(),
