@@ -24,6 +24,27 @@ const DB_VERSION = 1;
  */
 
 /**
+ * What the popup shows of a capture without reading its payload.
+ * @param {Record<string, any>} metadata
+ * @returns {OutboxEntry['summary']}
+ */
+export function summaryOf(metadata) {
+  let site = '';
+  try {
+    site = new URL(String(metadata.pageUrl)).hostname;
+  } catch {
+    // A page URL the metadata checks would refuse anyway: the popup shows no site.
+  }
+  return {
+    author: String(metadata.author?.name ?? ''),
+    text: String(metadata.text ?? '').slice(0, 140),
+    site,
+    platform: String(metadata.platform ?? ''),
+    automatic: metadata.automatic === true,
+  };
+}
+
+/**
  * @param {IDBRequest | IDBTransaction} target
  * @returns {Promise<any>}
  */

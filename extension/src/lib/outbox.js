@@ -6,7 +6,7 @@
 import { createApi } from './api.js';
 import { VigieError, toWireError } from './errors.js';
 import { buildCaptureForm } from './metadata.js';
-import { openOutboxStore } from './outbox-store.js';
+import { openOutboxStore, summaryOf } from './outbox-store.js';
 
 const BACKOFF_BASE_MS = 5000;
 const BACKOFF_MAX_MS = 10 * 60 * 1000;
@@ -47,23 +47,6 @@ function sizeOf(metadata, parts) {
   return JSON.stringify(metadata).length + Object.values(parts).reduce((sum, blob) => sum + blob.size, 0);
 }
 
-/** @param {Record<string, any>} metadata */
-function summarize(metadata) {
-  let site = '';
-  try {
-    site = new URL(String(metadata.pageUrl)).hostname;
-  } catch {
-    // A page URL the metadata checks would refuse anyway: the popup shows no site.
-  }
-  return {
-    author: String(metadata.author?.name ?? ''),
-    text: String(metadata.text ?? '').slice(0, 140),
-    site,
-    platform: String(metadata.platform ?? ''),
-    automatic: metadata.automatic === true,
-  };
-}
-
 /**
  * @param {object} deps
  * @param {IDBFactory} deps.indexedDB
@@ -97,11 +80,13 @@ export function createOutbox(deps) {
   /**
    * One upload of a stored entry; the entry is removed, marked refused, or given its next try.
    * @param {OutboxEntry & { seq: number }} entry
+   * @param {{ metadata: Record<string, any>, parts: Record<string, Blob> }} [inMemory] the payload just stored: the
+   *   first attempt sends the bytes it has instead of reading them back from disk
    * @returns {Promise<Outcome>}
    */
-  async function attempt(entry) {
+  async function attempt(entry, inMemory) {
     const attempts = entry.attempts + 1;
-    const payload = await store.payload(entry.seq);
+    const payload = inMemory ?? await store.payload(entry.seq);
     if (!payload) {
       const error = lostPayload().toWire();
       await store.update(entry.seq, { state: 'refused', attempts, lastError: error, nextAttemptAt: NEVER, leaseUntil: 0 });
@@ -149,7 +134,7 @@ export function createOutbox(deps) {
     /** @type {OutboxEntry} */
     const entry = {
       key, createdAt: at, state: 'queued', attempts: 0, nextAttemptAt: at, leaseUntil: at + LEASE_MS, lastError: null,
-      tabId, postRef, summary: summarize(metadata), bytes: sizeOf(metadata, parts),
+      tabId, postRef, summary: summaryOf(metadata), bytes: sizeOf(metadata, parts),
     };
     /** @type {number | null} */
     let seq = null;
@@ -160,7 +145,7 @@ export function createOutbox(deps) {
       storageFailed = true;
     }
     if (seq === null) return sendUnkept(metadata, parts, key, storageFailed);
-    const outcome = await attempt({ ...entry, seq });
+    const outcome = await attempt({ ...entry, seq }, { metadata, parts });
     await changed();
     return outcome;
   }
