@@ -265,3 +265,15 @@ test('a drain started while a capture uploads for the first time does not send i
   assert.equal((await submitted).status, 'sent');
   assert.equal(net.calls.length, 1);
 });
+
+test('a failure to show the queue\'s state (icon, alarm) does not turn a kept capture into an error', async () => {
+  const { box } = outbox(new IDBFactory(), server(down), { onChange: () => { throw new Error('action API unavailable'); } });
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    assert.equal((await box.submit(capture(1))).status, 'queued');
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal((await box.list()).length, 1);
+});

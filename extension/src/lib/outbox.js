@@ -119,7 +119,12 @@ export function createOutbox(deps) {
   }
 
   async function changed() {
-    if (deps.onChange) await deps.onChange(await state());
+    try {
+      if (deps.onChange) await deps.onChange(await state());
+    } catch (error) {
+      // The icon's count or the alarm failed: the capture itself is safe, its outcome must still reach the page.
+      console.warn('[vigie:outbox] état de la file non affiché / queue state not shown', error);
+    }
   }
 
   /**
