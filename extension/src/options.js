@@ -1,5 +1,7 @@
 // @ts-check
-// Options page: saves {serverUrl, apiToken} and asks the worker whether the server accepts them.
+// Options page: saves {serverUrl, apiToken} and asks the worker whether the server accepts them; the
+// auto-capture level is saved as soon as it is chosen (the worker reads it at each post it is asked about).
+import { AUTO_CAPTURE_KEY, AUTO_LEVELS, readAutoLevel } from './lib/auto-capture.js';
 import { DEFAULT_SERVER_URL, normalizeServerUrl, readSettings } from './lib/settings.js';
 
 const ICONS = { checking: '⏳', ok: '✔', unauthorized: '⚠', unreachable: '✖', invalid: '✖' };
@@ -9,15 +11,25 @@ const urlInput = /** @type {HTMLInputElement} */ (document.getElementById('serve
 const tokenInput = /** @type {HTMLInputElement} */ (document.getElementById('api-token'));
 const saveButton = /** @type {HTMLButtonElement} */ (document.getElementById('save'));
 const status = /** @type {HTMLElement} */ (document.getElementById('status'));
+const autoSelect = /** @type {HTMLSelectElement} */ (document.getElementById('auto-capture'));
+const autoStatus = /** @type {HTMLElement} */ (document.getElementById('auto-capture-status'));
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   save();
 });
 
+autoSelect.addEventListener('change', async () => {
+  const level = AUTO_LEVELS.find((l) => l.value === autoSelect.value) ?? AUTO_LEVELS[0];
+  await chrome.storage.local.set({ [AUTO_CAPTURE_KEY]: level.value });
+  autoStatus.dataset.level = level.value;
+  autoStatus.textContent = `Enregistré : ${level.fr}. · Saved: ${level.en}.`;
+});
+
 open();
 
 async function open() {
+  autoSelect.value = await readAutoLevel(chrome.storage.local);
   const settings = await readSettings(chrome.storage.local);
   urlInput.value = settings.serverUrl || DEFAULT_SERVER_URL;
   tokenInput.value = settings.apiToken;

@@ -2,7 +2,9 @@
 // The toolbar popup, for the current tab: which engine Vigie recognised, posts and risks found there, the
 // per-site switch, the canary's warnings and the server connection. The tab's content script answers
 // {type: 'status'}; where no adapter recognised the page it is dormant and the message is rejected.
+// Below, the captures waiting in the browser (popup-queue.js).
 import { RISK_ROWS, deletedLine, engineLabel, isStatus, postsLine, problemText } from './lib/popup-view.js';
+import { showQueue } from './popup-queue.js';
 import { setSiteEnabled } from './lib/sites.js';
 
 const REFRESH_MS = 1500;
@@ -44,6 +46,7 @@ open();
 
 async function open() {
   testServer();
+  showQueue();
   const [active] = await chrome.tabs.query({ active: true, currentWindow: true });
   const url = active && typeof active.url === 'string' ? safeUrl(active.url) : null;
   if (!active || typeof active.id !== 'number' || !url || !/^https?:$/.test(url.protocol)) {

@@ -182,7 +182,8 @@ test('a capture sends the post, its box and the pixel ratio, then shows the stor
   release({ ok: true, capture: { id: 'cap_0123456789' } });
   await done;
   assert.equal(badgeOf(post).getAttribute('data-capture-id'), 'cap_0123456789');
-  assert.match(badgeText(post), /Preuve enregistrée/);
+  assert.match(badgeText(post), /Envoyée/);
+  assert.equal(badgeOf(post).getAttribute('data-capture'), 'sent');
 });
 
 test('the metadata a content script sends, completed by the worker, is a valid capture-metadata', async () => {
@@ -254,4 +255,39 @@ test('a scan reads only what changed: one added post is one extraction, not the 
   await window.vigie.running.scan();
   assert.equal(extractions, 1);
   assert.equal(post.getAttribute('data-vigie-post-id'), '1700000000000000042');
+});
+
+test('a capture the worker kept for later says so, then « Envoyée » when the worker reports it sent', async () => {
+  const { document, window, tell } = await classifiedPage({
+    capture: async () => ({ ok: true, status: 'queued', error: { code: 'unreachable', message: 'Serveur Vigie injoignable.' } }),
+  });
+  const post = article(document, LUCIE);
+  await window.vigie.running.capture(post);
+  const host = badgeOf(post);
+  assert.equal(host.getAttribute('data-capture'), 'queued');
+  assert.match(badgeText(post), /Enregistrée localement — envoi dès que le serveur répond/);
+  assert.equal(host.shadowRoot.querySelector('.live').getAttribute('aria-live'), 'polite');
+  assert.equal(host.shadowRoot.querySelector('.live').textContent, 'Enregistrée localement — envoi dès que le serveur répond');
+  assert.match(host.shadowRoot.querySelector('.pill').getAttribute('aria-label'), /preuve : Enregistrée localement/);
+  const sent = { type: 'capture-sent', postRef: { platform: 'x', postId: LUCIE }, captureId: 'cap_0123456789' };
+  // Another tab's content script carries its tab: ignored. The worker's message has none.
+  await assert.rejects(tell(sent, { id: 'edidkidbaobbdpdngaioniofhpehpfnc', tab: { id: 9 } }));
+  assert.equal(host.getAttribute('data-capture'), 'queued');
+  await assert.rejects(tell({ ...sent, postRef: { platform: 'reddit', postId: LUCIE } }), 'no answer is expected');
+  assert.equal(host.getAttribute('data-capture'), 'queued', 'another platform\'s post of the same id');
+  await assert.rejects(tell(sent, { id: 'edidkidbaobbdpdngaioniofhpehpfnc' }), 'no answer is expected');
+  assert.equal(host.getAttribute('data-capture'), 'sent');
+  assert.equal(host.getAttribute('data-capture-id'), 'cap_0123456789');
+  assert.match(badgeText(post), /Envoyée/);
+});
+
+test('a capture the server refused shows its reason and can be taken again', async () => {
+  const { document, window } = await classifiedPage({
+    capture: async () => ({ ok: false, status: 'refused', error: { code: 'hash_mismatch', message: 'Le SHA-256 annoncé ne correspond pas.' } }),
+  });
+  const post = article(document, LUCIE);
+  await window.vigie.running.capture(post);
+  assert.equal(badgeOf(post).getAttribute('data-capture'), 'refused');
+  assert.match(badgeText(post), /Refusée par le serveur : Le SHA-256 annoncé ne correspond pas\./);
+  assert.equal(pointAt(post).shadowRoot.querySelector('[data-action="capture"]').textContent, 'Capturer à nouveau');
 });

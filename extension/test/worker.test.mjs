@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
+import { IDBFactory } from 'fake-indexeddb';
 import { createValidator } from '../../shared-schemas/js/validator.mjs';
 import { cropRect } from '../src/lib/crop.js';
 import { VigieError, errorFromNetwork, errorFromResponse, toWireError } from '../src/lib/errors.js';
@@ -8,6 +9,7 @@ import {
   handleCapture, handleClassify, handleSettingsTest, isOwnContentScript, isOwnExtensionPage,
 } from '../src/lib/handlers.js';
 import { buildClassifyRequest, completeMetadata } from '../src/lib/metadata.js';
+import { createOutbox } from '../src/lib/outbox.js';
 import { normalizeServerUrl } from '../src/lib/settings.js';
 import { TAXONOMY } from './helpers/page.mjs';
 
@@ -33,9 +35,11 @@ function fakeServer(routes) {
 }
 
 function deps(server, overrides = {}) {
+  const settings = async () => ({ serverUrl: 'http://vigie.test:8080/', apiToken: 'tok-123' });
   return {
     fetch: server.fetch,
-    settings: async () => ({ serverUrl: 'http://vigie.test:8080/', apiToken: 'tok-123' }),
+    settings,
+    outbox: createOutbox({ indexedDB: new IDBFactory(), fetch: server.fetch, settings, now: () => new Date(), random: () => 0.5 }),
     taxonomy: async () => TAXONOMY,
     captureVisibleTab: async () => 'data:image/png;base64,AAAA',
     isTabActive: async () => true,
@@ -171,7 +175,7 @@ test('capture: multipart with valid metadata, the PNG and an idempotency key; th
   const server = fakeServer({ 'POST /api/v1/captures': () => json(201, { id: 'cap_0123456789' }) });
   const rect = { x: 0, y: 120.5, width: 598, height: 212 };
   const reply = await handleCapture({ metadata: PARTIAL, rect, devicePixelRatio: 2 }, TAB_SENDER, deps(server));
-  assert.deepEqual(reply, { ok: true, capture: { id: 'cap_0123456789' } });
+  assert.deepEqual(reply, { ok: true, status: 'sent', capture: { id: 'cap_0123456789' } });
   const [call] = server.calls;
   assert.equal(call.headers.get('idempotency-key'), '6f1c2b9e-3a4d-4e5f-8a7b-1c2d3e4f5a6b');
   assert.equal(call.headers.get('authorization'), 'Bearer tok-123');

@@ -51,7 +51,10 @@ interface VigieCore {
   /** Stops watching and removes every badge and data-vigie-* attribute. */
   stop(): void;
   scan(): Promise<void>;
-  capture(post: Element): Promise<void>;
+  /** automatic: Vigie captures by itself (content/autocapture.js); resolves with what the badge shows after. */
+  capture(post: Element, options?: { automatic?: boolean }): Promise<any>;
+  /** The worker sent a capture that waited in its queue: the post's badge says « Envoyée ». */
+  captureSent(ref: { platform: string; postId: string }, captureId: string): void;
   status(): {
     adapter: string; platform: string; running: boolean; postsFound: number;
     counts: { critical: number; high: number; medium: number; low: number; none: number; pending: number };
@@ -76,6 +79,10 @@ interface Vigie {
     settleMs?: number; maxSettleMs?: number;
   }) => { restart(): void; stop(): void; saw(extracted: Extraction[]): void; sightings(): { captureId: string; seenAt: string }[] };
   createChangeTracker?: (options: any) => { note(records: MutationRecord[]): void; requestFull(): void; take(): Element[] };
+  /** content/capture-state.js: the worker's answer to a capture as a badge state, and its words. */
+  captureState?: any;
+  /** content/autocapture.js: when a post is captured without a click. */
+  createAutoCapture?: (options: any) => { consider(el: Element, postId: string, risk: string): void; stop(): void };
   createCore?: (options: {
     window: Window & typeof globalThis; adapter: SiteAdapter; sendMessage: (message: object) => Promise<any>;
     onLeave?: () => void; noPostsAfterMs?: number;

@@ -54,8 +54,11 @@
     .label { font-weight: 700; }
     .status { font-weight: 600; }
     .status:empty { display: none; }
-    .status[data-kind="error"] { color: #a4001d; }
-    .status[data-kind="done"] { color: #2e7d32; }
+    .status[data-kind="error"], .status[data-kind="refused"] { color: #a4001d; }
+    .status[data-kind="sent"] { color: #2e7d32; }
+    .status[data-kind="queued"] { color: #8a5300; }
+    .mark { margin-left: 2px; }
+    .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     .muted, .en { color: #4a535e; }
   `;
 
@@ -65,7 +68,7 @@
    * @property {string} [message] French detail of an offline state
    * @property {{ risk: string, labels: { label: string, evidence: { text: string, explanation: string }[] }[] }} [classification]
    * @property {Record<string, { fr: string, en: string }>} [labelNames]
-   * @property {{ status: 'busy' | 'done' | 'error', captureId?: string, message?: string }} [capture]
+   * @property {import('./capture-state.js').CaptureView} [capture] see content/capture-state.js
    * @property {boolean} [truncated] the page shows only the start of the text (Facebook « Voir plus »)
    */
 
@@ -113,6 +116,12 @@
       style.textContent = STYLE;
       root.append(style);
     }
+    // Announces capture states to screen readers; it lives as long as the host, as a live region must.
+    const live = document.createElement('span');
+    live.className = 'live';
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    root.append(live);
     const state = { focus: false, pinned: false, escaping: false, pressed: false };
     openState.set(host, state);
     for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
@@ -255,14 +264,17 @@
       const risk = RISKS[/** @type {keyof typeof RISKS} */ (classification.risk)] ?? RISKS.none;
       host.setAttribute('data-risk', classification.risk);
       box.style.setProperty('--risk', risk.color);
-      fillPill(risk.icon, risk.fr, `Vigie : risque ${risk.fr.toLowerCase()}`, risk.en);
-      if (view.capture) box.setAttribute('data-capture', view.capture.status);
-      if (view.capture?.status === 'done' && view.capture.captureId) {
+      const said = view.capture ? vigie.captureState.describe(view.capture) : null;
+      fillPill(risk.icon, risk.fr, `Vigie : risque ${risk.fr.toLowerCase()}${said ? ` — preuve : ${said.text}` : ''}`,
+        `${risk.en}${said ? ` — evidence: ${said.en}` : ''}`);
+      if (said) pill.append(el('span', 'mark', said.mark));
+      if (view.capture?.status === 'sent' && view.capture.captureId) {
         host.setAttribute('data-capture-id', view.capture.captureId);
       } else {
         host.removeAttribute('data-capture-id');
       }
     }
+    showCapture(host, box, view.capture);
 
     // A redraw must not steal keyboard focus.
     const previous = root.querySelector('.badge');
@@ -277,6 +289,25 @@
     apply(host);
     const again = refocus ? box.querySelector(refocus) : null;
     if (again && !(/** @type {HTMLElement} */ (again).hidden)) /** @type {HTMLElement} */ (again).focus();
+  }
+
+  /**
+   * Mirrors the capture state on the box (CSS), the host (data-capture, read by tests and page-level styles) and
+   * the live region, which speaks only when the state changes.
+   * @param {HTMLElement} host
+   * @param {HTMLElement} box
+   * @param {import('./capture-state.js').CaptureView | undefined} capture
+   */
+  function showCapture(host, box, capture) {
+    const live = /** @type {HTMLElement} */ (/** @type {ShadowRoot} */ (host.shadowRoot).querySelector('.live'));
+    if (capture) {
+      box.setAttribute('data-capture', capture.status);
+      host.setAttribute('data-capture', capture.status);
+    } else {
+      host.removeAttribute('data-capture');
+    }
+    const words = capture ? vigie.captureState.describe(capture).text : '';
+    if (live.textContent !== words) live.textContent = words;
   }
 
   /** @param {Document} document */
@@ -327,9 +358,8 @@
     const names = view.labelNames ?? {};
     // The actions come first so the capture button sits right under the pill, whatever the panel holds.
     const actions = el('div', 'actions');
+    // Shown, not announced: the host's live region speaks the capture state (a rebuilt panel would not).
     const status = el('span', 'status');
-    status.setAttribute('role', 'status');
-    status.setAttribute('aria-live', 'polite');
     const capture = /** @type {HTMLButtonElement} */ (el('button', 'capture', 'Capturer la preuve'));
     capture.setAttribute('type', 'button');
     capture.setAttribute('data-action', 'capture');
@@ -338,18 +368,13 @@
     panel.append(actions);
 
     if (view.capture) {
+      const said = vigie.captureState.describe(view.capture);
       status.setAttribute('data-kind', view.capture.status);
-      if (view.capture.status === 'busy') {
-        status.textContent = 'Capture…';
-        capture.disabled = true;
-        capture.hidden = true;
-      } else if (view.capture.status === 'done') {
-        capture.hidden = true;
-        status.textContent = 'Preuve enregistrée';
-        status.title = 'Evidence saved';
-      } else {
-        status.textContent = view.capture.message ?? 'Échec de la capture.';
-      }
+      status.textContent = said.text;
+      status.title = said.en;
+      capture.disabled = said.button === null;
+      capture.hidden = said.button === null;
+      if (said.button) capture.textContent = said.button;
     }
 
     if (classification.labels.length === 0) {

@@ -60,7 +60,7 @@
     /**
      * What was last drawn on each post element. X recycles cells, so the id is checked again on every scan.
      * @type {WeakMap<Element, { id: string, hash: string, extraction: Extraction, host: HTMLElement, truncated: boolean,
-     *   capture: { status: 'busy' | 'done' | 'error', captureId?: string, message?: string } | null }>}
+     *   capture: import('./capture-state.js').CaptureView | null }>}
      */
     const posts = new WeakMap();
     /** Elements Vigie marked, so stop() can clean them; disconnected ones are dropped on each scan. */
@@ -84,6 +84,8 @@
     let timer = null;
     /** @type {ReturnType<typeof setTimeout> | null} */
     let noPostsTimer = null;
+    /** @type {{ consider(el: Element, postId: string, risk: string): void, stop(): void } | null} */
+    let auto = null;
     const changes = vigie.createChangeTracker({ adapter, document, isTracked: (el) => posts.has(el) });
     // SPA sites (X, Facebook, Reddit) change the URL without a reload. The Navigation API sees pushState from
     // the page's world too (https://developer.chrome.com/docs/web-platform/navigation-api); popstate and the
@@ -106,6 +108,8 @@
       navigation?.addEventListener('currententrychange', onNavigate);
       window.addEventListener('popstate', onNavigate);
       armNoPostsCheck();
+      auto = vigie.createAutoCapture({ window, platform, sendMessage, idOf: (el) => posts.get(el)?.id,
+        capture: (el) => capture(el, { automatic: true }) });
       return scan();
     }
 
@@ -121,6 +125,7 @@
       for (const handle of [timer, noPostsTimer]) if (handle !== null) clearTimeout(handle);
       timer = null;
       noPostsTimer = null;
+      auto?.stop();
       for (const el of marked) unmark(el);
       marked.clear();
       // Hosts whose post element the page replaced while keeping the anchor.
@@ -213,7 +218,7 @@
         }
       }
       postsFound = marked.size;
-      canary.check(postsFound, extractions());
+      canary.check(postsFound, Array.from(marked, (el) => posts.get(el)?.extraction).filter((e) => e !== undefined));
       deleted.saw(extracted);
       const items = Array.from(batch.entries());
       /** @type {Promise<void>[]} */
@@ -350,15 +355,18 @@
           capture: state.capture ?? undefined,
           truncated: state.truncated,
         });
+        auto?.consider(el, state.id, entry.classification.risk);
       }
     }
 
     /**
      * Files the post as evidence: screenshot of the post's box plus what Vigie knows about it.
-     * Reached only from a trusted click (badge.js checks event.isTrusted).
+     * Reached from a trusted click (badge.js checks event.isTrusted), or from autocapture.js once the post is in view.
      * @param {Element} el
+     * @param {{ automatic?: boolean }} [options]
+     * @returns {Promise<import('./capture-state.js').CaptureView | null | undefined>} what the badge shows after
      */
-    async function capture(el) {
+    async function capture(el, { automatic = false } = {}) {
       const state = posts.get(el);
       if (!state) return;
       const entry = cache.get(state.hash);
@@ -386,6 +394,7 @@
         publishedAt: extraction.publishedAt,
         text: extraction.text,
         classification: { ...entry.classification, id },
+        automatic,
       };
       let response;
       try {
@@ -398,36 +407,31 @@
       } catch {
         response = { ok: false, error: { message: 'Extension Vigie rechargée : actualisez la page.' } };
       }
-      if (response && response.ok && response.capture && typeof response.capture.id === 'string') {
-        setCapture(el, id, { status: 'done', captureId: response.capture.id });
-      } else {
-        const message = response && response.error && typeof response.error.message === 'string'
-          ? response.error.message : 'Échec de la capture.';
-        setCapture(el, id, { status: 'error', message });
-      }
+      const view = vigie.captureState.fromReply(response, automatic);
+      setCapture(el, id, view);
+      return view;
+    }
+
+    /**
+     * A capture that waited in the worker's queue reached the server (message from the worker).
+     * @param {{ platform: string, postId: string }} ref
+     * @param {string} captureId
+     */
+    function captureSent(ref, captureId) {
+      if (ref.platform !== platform) return;
+      for (const el of marked) setCapture(el, ref.postId, { status: 'sent', captureId });
     }
 
     /**
      * @param {Element} el
      * @param {string} id the post the capture was for; ignored if the element now shows another post
-     * @param {{ status: 'busy' | 'done' | 'error', captureId?: string, message?: string }} value
+     * @param {import('./capture-state.js').CaptureView | null} value
      */
     function setCapture(el, id, value) {
       const state = posts.get(el);
       if (!state || state.id !== id) return;
       state.capture = value;
       draw(el);
-    }
-
-    /** What the adapter read from every post on the page now, for the canary. */
-    function extractions() {
-      /** @type {Extraction[]} */
-      const out = [];
-      for (const el of marked) {
-        const state = posts.get(el);
-        if (state) out.push(state.extraction);
-      }
-      return out;
     }
 
     /** @returns {CoreStatus} */
@@ -456,7 +460,7 @@
       };
     }
 
-    return { start, stop, scan, capture, status };
+    return { start, stop, scan, capture, captureSent, status };
   }
 
   vigie.createCore = createCore;

@@ -20,8 +20,8 @@
   vigie.main = { status, setEnabled };
 
   chrome.runtime.onMessage.addListener((/** @type {any} */ message, /** @type {any} */ sender, /** @type {(r: unknown) => void} */ sendResponse) => {
-    // Only this extension's own pages (the popup) may ask; they have no sender.tab. Web pages cannot reach
-    // this listener at all, and another tab's content script would carry its tab.
+    // Only this extension's own pages (the popup) and its worker may ask; they have no sender.tab. Web pages
+    // cannot reach this listener at all, and another tab's content script would carry its tab.
     if (!sender || sender.id !== chrome.runtime.id || sender.tab !== undefined) return false;
     if (typeof message !== 'object' || message === null) return false;
     switch (message.type) {
@@ -32,6 +32,11 @@
         if (typeof message.enabled !== 'boolean') return false;
         setEnabled(message.enabled);
         sendResponse(status());
+        return false;
+      case 'capture-sent':
+        // From the worker: a capture that waited in its queue reached the server.
+        if (typeof message.captureId === 'string' && typeof message.postRef?.platform === 'string'
+          && typeof message.postRef.postId === 'string') vigie.running?.captureSent(message.postRef, message.captureId);
         return false;
       default:
         return false;

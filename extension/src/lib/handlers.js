@@ -4,7 +4,8 @@ import { createApi } from './api.js';
 import { isRect } from './crop.js';
 import { VigieError, notConfigured, toWireError } from './errors.js';
 import { buildHealthReport } from './health.js';
-import { buildCaptureForm, buildClassifyRequest, completeMetadata, sha256Hex } from './metadata.js';
+import { buildClassifyRequest, completeMetadata, sha256Hex } from './metadata.js';
+import { captureReply, postRefOf } from './outbox.js';
 
 /**
  * @typedef {object} WorkerDeps
@@ -18,6 +19,9 @@ import { buildCaptureForm, buildClassifyRequest, completeMetadata, sha256Hex } f
  * @property {() => Date} now
  * @property {() => string} randomUUID
  * @property {{ userAgent: string, extensionVersion: string, timeZone: string }} env
+ * @property {{ submit: (capture: { key: string, metadata: Record<string, any>, parts: { screenshot: Blob },
+ *   tabId: number, postRef: { platform: string, postId: string } }) => Promise<import('./outbox.js').Outcome> }} outbox
+ *   keeps the capture (IndexedDB) before it tries to send it
  */
 
 /**
@@ -121,9 +125,9 @@ export async function handleCapture(message, sender, deps) {
       extensionVersion: deps.env.extensionVersion,
       pageUrl: sender.url,
     });
-    const api = createApi({ fetch: deps.fetch, ...settings });
-    const capture = await api.postCapture(buildCaptureForm(full, shot.png), deps.randomUUID());
-    return { ok: true, capture };
+    return captureReply(await deps.outbox.submit({
+      key: deps.randomUUID(), metadata: full, parts: { screenshot: shot.png }, tabId: sender.tab.id, postRef: postRefOf(full),
+    }));
   } catch (error) {
     return { ok: false, error: toWireError(error) };
   }

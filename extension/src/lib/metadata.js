@@ -83,6 +83,7 @@ export function completeMetadata(partial, context) {
     extensionVersion: context.extensionVersion,
   };
   if (typeof partial.pageTitle === 'string') metadata.pageTitle = partial.pageTitle.slice(0, 2000);
+  if (typeof partial.automatic === 'boolean') metadata.automatic = partial.automatic;
   return metadata;
 }
 
@@ -95,14 +96,25 @@ export async function sha256Hex(blob) {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Each evidence part the server accepts: its media type and file name, in the order they are sent. */
+export const CAPTURE_PARTS = /** @type {const} */ ([
+  { name: 'screenshot', type: 'image/png', file: 'screenshot.png' },
+  { name: 'viewport', type: 'image/png', file: 'viewport.png' },
+  { name: 'html', type: 'text/html', file: 'post.html' },
+  { name: 'mhtml', type: 'multipart/related', file: 'page.mhtml' },
+]);
+
 /**
- * The multipart body of POST /captures: a JSON part and the PNG.
+ * The multipart body of POST /captures: the JSON metadata, the screenshot, and whichever other parts exist.
  * @param {Record<string, unknown>} metadata
- * @param {Blob} png
+ * @param {{ screenshot: Blob, viewport?: Blob, html?: Blob, mhtml?: Blob }} parts
  */
-export function buildCaptureForm(metadata, png) {
+export function buildCaptureForm(metadata, parts) {
   const form = new FormData();
   form.append('metadata', new Blob([JSON.stringify(metadata)], { type: 'application/json' }));
-  form.append('screenshot', new Blob([png], { type: 'image/png' }), 'screenshot.png');
+  for (const { name, type, file } of CAPTURE_PARTS) {
+    const blob = parts[name];
+    if (blob) form.append(name, new Blob([blob], { type }), file);
+  }
   return form;
 }

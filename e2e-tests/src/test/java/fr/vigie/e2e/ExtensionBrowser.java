@@ -25,30 +25,38 @@ final class ExtensionBrowser implements AutoCloseable {
   final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
   ExtensionBrowser() {
+    this(newProfile());
+  }
+
+  /** Chromium on {@code profile}: the same profile again is the same browser after a restart (storage, IndexedDB). */
+  ExtensionBrowser(Path profile) {
     if (!Files.isRegularFile(EXTENSION_DIR.resolve("shared").resolve("taxonomy.json"))) {
       throw new IllegalStateException(EXTENSION_DIR + "/shared/taxonomy.json is missing: build the extension module first");
     }
+    playwright = Playwright.create();
+    context = playwright.chromium().launchPersistentContext(profile, new BrowserType.LaunchPersistentContextOptions()
+        .setExecutablePath(Path.of(System.getProperty("vigie.chromium", "/usr/bin/chromium")))
+        .setHeadless(true)
+        .setViewportSize(1280, 900)
+        .setIgnoreDefaultArgs(List.of("--disable-extensions"))
+        .setArgs(List.of(
+            "--no-sandbox",
+            "--disable-extensions-except=" + EXTENSION_DIR,
+            "--load-extension=" + EXTENSION_DIR,
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run")));
+    context.onConsoleMessage(m -> {
+      if (m.type().equals("error")) {
+        consoleErrors.add(m.text());
+      }
+    });
+  }
+
+  static Path newProfile() {
     try {
-      Path profile = Files.createTempDirectory("vigie-e2e-profile");
-      playwright = Playwright.create();
-      context = playwright.chromium().launchPersistentContext(profile, new BrowserType.LaunchPersistentContextOptions()
-          .setExecutablePath(Path.of(System.getProperty("vigie.chromium", "/usr/bin/chromium")))
-          .setHeadless(true)
-          .setViewportSize(1280, 900)
-          .setIgnoreDefaultArgs(List.of("--disable-extensions"))
-          .setArgs(List.of(
-              "--no-sandbox",
-              "--disable-extensions-except=" + EXTENSION_DIR,
-              "--load-extension=" + EXTENSION_DIR,
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-              "--no-first-run")));
-      context.onConsoleMessage(m -> {
-        if (m.type().equals("error")) {
-          consoleErrors.add(m.text());
-        }
-      });
+      return Files.createTempDirectory("vigie-e2e-profile");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

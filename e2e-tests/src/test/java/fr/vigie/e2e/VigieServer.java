@@ -25,9 +25,26 @@ final class VigieServer implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   VigieServer() {
+    this(newDataDir(), 0);
+  }
+
+  /** A server on {@code port} over an existing data folder: the same server after a restart. */
+  VigieServer(Path data, int port) {
+    this.app = new App(new Config(port, data, Optional.of(ADMIN_TOKEN), Optional.of(ADMIN_PASSWORD))).start();
+  }
+
+  static Path newDataDir() {
     try {
-      Path data = Files.createTempDirectory("vigie-e2e-data");
-      this.app = new App(new Config(0, data, Optional.of(ADMIN_TOKEN), Optional.of(ADMIN_PASSWORD))).start();
+      return Files.createTempDirectory("vigie-e2e-data");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A port nothing listens on now, for a server that is started, stopped and started again on it. */
+  static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
