@@ -7,6 +7,7 @@ import { cropScreenshot } from './lib/image.js';
 import {
   handleCapture, handleClassify, handleHealth, handleSettingsTest, isOwnContentScript, isOwnExtensionPage, refused,
 } from './lib/handlers.js';
+import { handleIntervention, handleSuggest } from './lib/responses.js';
 import { readSettings } from './lib/settings.js';
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -33,6 +34,12 @@ function route(message, sender) {
     case 'health':
       if (!isOwnContentScript(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
       return handleHealth(message, sender, deps());
+    case 'suggest':
+      if (!isOwnContentScript(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
+      return handleSuggest(message, deps());
+    case 'intervention':
+      if (!isOwnContentScript(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
+      return handleIntervention(message, deps());
     case 'settings:test':
       if (!isOwnExtensionPage(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return Promise.resolve(refused());
       return handleSettingsTest(deps());
