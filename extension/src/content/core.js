@@ -26,6 +26,8 @@
    * @property {(postEl: Element) => Extraction | null} extract null (and a console.warn) when a required element is missing
    * @property {(postEl: Element) => Element} badgeAnchor where the zero-height badge host is inserted
    * @property {(postEl: Element) => boolean} [isTruncated] true while the page shows only the start of the text
+   * @property {(postEl: Element, extraction: Extraction, text: string) => ReplyAction} replyAction how « Répondre sur
+   *   la plateforme » answers the post with the CM's text (content/reply.js); never sends anything
    * @property {() => void} destroy
    */
 
@@ -240,7 +242,7 @@
       if (state) state.host.remove();
       el.removeAttribute('data-vigie-risk');
       el.setAttribute('data-vigie-post-id', extraction.id);
-      const host = badge.create(document, extraction.id, () => capture(el));
+      const host = badge.create(document, extraction.id, () => capture(el), () => respond(el));
       // A static anchor would send an absolute host to some ancestor's corner: the host then sits in the flow.
       // An adapter's anchors all come from one template, so the first one's style stands for all (one recalc).
       staticAnchors ??= window.getComputedStyle(anchor).position === 'static';
@@ -393,6 +395,7 @@
       }
       if (response && response.ok && response.capture && typeof response.capture.id === 'string') {
         setCapture(el, id, { status: 'done', captureId: response.capture.id });
+        respond(el, response.capture.id);
       } else {
         const message = response && response.error && typeof response.error.message === 'string'
           ? response.error.message : 'Échec de la capture.';
@@ -410,6 +413,23 @@
       if (!state || state.id !== id) return;
       state.capture = value;
       draw(el);
+    }
+
+    /**
+     * Opens the response panel (responses.js) for the post: from a trusted click on « Répondre », or after a capture
+     * the CM asked for, whose id becomes the reply's case reference and what its interventions name.
+     * @param {Element} el
+     * @param {string | null} [captureId]
+     */
+    function respond(el, captureId = null) {
+      const state = posts.get(el);
+      const entry = state && cache.get(state.hash);
+      if (!state || !entry || entry.status !== 'done') return;
+      vigie.responses.open({
+        window, sendMessage, adapter, platform, post: el, badge: state.host, extraction: state.extraction,
+        classification: { ...entry.classification, id: state.id }, labelNames: entry.labelNames,
+        captureId: captureId ?? (state.capture && state.capture.captureId) ?? null,
+      });
     }
 
     /** What the adapter read from every post on the page now, for the canary. */

@@ -36,7 +36,16 @@
     textControl: '[role="button"]',
     // Reaction, comment and share counters, and "View 3 replies"; read from their text or aria-label.
     counter: '[role="button"]',
+    // The comment box under a post ("Write a comment…", « Écrivez un commentaire… ») and the reply boxes Facebook opens
+    // under a comment: Lexical editors.
+    replyBox: '[contenteditable="true"][role="textbox"]',
+    // « Répondre », « Commenter »: div role="button" with the word in a span.
+    control: '[role="button"]',
   };
+  // Controls named by their text or aria-label, per UI language: a comment's « Répondre », a post's « Commenter »
+  // (aria-label « Laissez un commentaire »), which focuses or opens the post's comment box.
+  const REPLY_NAMES = ['Répondre', 'Reply'];
+  const COMMENT_NAMES = ['Laissez un commentaire', 'Leave a comment', 'Commenter', 'Comment'];
 
   // Post addresses: /{page}/posts/{pfbid…|digits}, /groups/{g}/posts/{id}, /{page}/videos/{…/}{id},
   // /permalink.php?story_fbid=…&id=…, /story.php?story_fbid=…
@@ -370,6 +379,18 @@
       isTruncated(post) {
         const body = textElement(post);
         return body !== null && body.querySelector(SELECTORS.textControl) !== null;
+      },
+
+      // A comment: its own « Répondre » (not its replies'), then the box Facebook opens; a post: its comment box.
+      // The text goes in as typed; the CM presses Enter.
+      replyAction(post) {
+        const controls = ownAll(post, SELECTORS.control);
+        if (isComment(post)) return vigie.reply.composer({ near: post, trigger: vigie.reply.control(controls, REPLY_NAMES) });
+        return vigie.reply.composer({
+          near: post,
+          existing: () => ownAll(post, SELECTORS.replyBox)[0] ?? null,
+          trigger: vigie.reply.control(controls, COMMENT_NAMES),
+        });
       },
 
       // Feed units, post wrappers and comment articles all carry Facebook's position: relative class (x1n2onr6):

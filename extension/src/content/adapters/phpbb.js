@@ -27,6 +27,10 @@
     skipInText: 'blockquote, div.signature',
     // <h2 class="topic-title"><a href="./viewtopic.php?t={TOPIC_ID}">: the topic when the URL is a post link (?p=).
     topicLink: 'h2.topic-title a[href*="t="]',
+    // viewtopic_body.html post buttons: U_QUOTE = ./posting.php?mode=quote&p={ID}, shown when the reader may quote;
+    // the topic's « Répondre » button U_POST_REPLY_TOPIC = ./posting.php?mode=reply&t={TOPIC_ID}.
+    quote: 'a[href*="posting.php?mode=quote"]',
+    replyTopic: 'a[href*="posting.php?mode=reply"]',
   };
   const POST_ID = /^p(\d{1,20})$/;
   const TOPIC_PARAM = /^\d{1,20}$/;
@@ -127,6 +131,16 @@
           // prosilver shows no per-post reply, share or like counts.
           counts: {},
         };
+      },
+
+      // The quote page of the post, else the topic's reply page: phpBB fills its editor with the quote, not with our
+      // text, so the panel copies the text first. The links keep ?sid=: a cookieless session needs it to post.
+      replyAction(post) {
+        const doc = post.ownerDocument;
+        const link = own(post, SELECTORS.quote) ?? doc.querySelector(SELECTORS.replyTopic);
+        if (link) return { kind: 'page', url: new URL(link.getAttribute('href') ?? '', doc.baseURI).href };
+        const topic = topicId(doc);
+        return topic ? { kind: 'page', url: new URL(`./posting.php?mode=reply&t=${topic}`, doc.baseURI).href } : { kind: 'copy' };
       },
 
       // prosilver's .post is position: relative (common.css), so the zero-size host sits at its top-right corner.

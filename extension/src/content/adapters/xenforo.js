@@ -21,6 +21,8 @@
     signature: '.message-signature',
     quote: 'blockquote.bbCodeBlock--quote',
     attribution: '.message-attribution',
+    // The post's « Répondre en citant » action: /threads/{slug}.{id}/reply?quote={post id}, data-xf-click="quote".
+    replyQuote: 'a[data-xf-click="quote"][href]',
   };
   const POST_ID = /^post-(\d+)$/;
   // /threads/{slug}.{thread id}/post-{post id}, also without the slug or behind index.php?.
@@ -97,6 +99,15 @@
 
       badgeAnchor(post) {
         return own(post, SELECTORS.attribution) ?? post;
+      },
+
+      // The thread's reply page quoting the post (the same address the permalink /threads/…/post-{id} leads to):
+      // XenForo fills its editor with the quote only, so the panel copies the text first.
+      replyAction(post, extraction) {
+        const quote = own(post, SELECTORS.replyQuote);
+        if (quote) return { kind: 'page', url: new URL(quote.getAttribute('href') ?? '', post.ownerDocument.baseURI).href };
+        const thread = extraction.permalink ? /^(.*\/threads\/[^/?#]+)\/post-\d+/.exec(extraction.permalink) : null;
+        return thread ? { kind: 'page', url: `${thread[1]}/reply?quote=${extraction.id}` } : { kind: 'copy' };
       },
 
       destroy() {
