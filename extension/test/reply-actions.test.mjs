@@ -173,6 +173,18 @@ test('Discourse: the post\'s « Répondre » opens the composer, whose textarea 
   assert.equal(editor.value, TEXT);
 });
 
+test('a textarea in a browser without execCommand gets the text through its value setter and an input event', async () => {
+  let inputs = 0;
+  const editor = await composerOpens('discourse', 'topic', '48121', 'button.post-action-menu__reply', (doc) => {
+    delete doc.execCommand;
+    const area = textarea(doc, 'd-editor-input');
+    area.addEventListener('input', () => { inputs += 1; });
+    return area;
+  });
+  assert.equal(editor.value, TEXT);
+  assert.equal(inputs, 1);
+});
+
 test('Flarum: the text goes after the @mention Flarum writes in its Composer', async () => {
   const editor = await composerOpens('flarum', 'discussion', '5131', '.item-reply button',
     (doc) => textarea(doc, 'TextEditor-editor', '@"Thomas_L"#p5131 '));

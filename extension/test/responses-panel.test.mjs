@@ -331,3 +331,14 @@ test('light and dark palettes: every text colour on its background meets WCAG AA
   assert.match(STYLE, /@media \(prefers-color-scheme: dark\)/);
   assert.match(STYLE, /:host \{ all: initial; \}/, 'no page style reaches the panel');
 });
+
+test('an SPA navigation to another page closes the panel; a #fragment change does not', async () => {
+  const page = await timeline();
+  await openPanel(page);
+  page.window.history.pushState({}, '', '/home#top');
+  page.window.dispatchEvent(new page.window.PopStateEvent('popstate'));
+  assert.ok(panelOf(page.document), 'same page, another fragment');
+  page.window.history.pushState({}, '', '/lucie_m/status/1790000000000000001');
+  page.window.dispatchEvent(new page.window.PopStateEvent('popstate'));
+  assert.equal(panelOf(page.document), null);
+});

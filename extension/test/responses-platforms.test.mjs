@@ -119,3 +119,13 @@ test('an unknown engine (schema.org): the text is copied and the CM told to past
   assert.equal(page.interventions[0].platform, 'schema_org');
   assert.equal(status(), 'Texte copié : collez-le dans la réponse.');
 });
+
+test('a quote link the page made into javascript: is never opened: the text is copied instead', async () => {
+  const page = await site('phpbb/viewtopic');
+  page.document.querySelector('#p51252 a[href*="mode=quote"]').setAttribute('href', 'javascript:alert(1)//posting.php?mode=quote');
+  const { textarea, status } = await page.replyTo('51252');
+  await waitFor(() => page.interventions.length === 1, { what: 'intervention' });
+  assert.deepEqual(page.events, [['clipboard', textarea.value]]);
+  assert.equal(page.interventions[0].action, 'copied');
+  assert.equal(status(), 'Texte copié : collez-le dans la réponse.');
+});

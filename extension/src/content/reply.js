@@ -18,7 +18,7 @@
     if (el.tagName === 'TEXTAREA') {
       const area = /** @type {HTMLTextAreaElement} */ (el);
       if (area.disabled || area.readOnly) return false;
-    } else if (!el.matches(EDITORS) || (el.parentElement && el.parentElement.closest('[contenteditable]'))) {
+    } else if (!el.matches(EDITORS) || (el.parentElement && el.parentElement.closest(EDITORS))) {
       return false;
     }
     // A template kept hidden for cloning (old Reddit's form.cloneable) is no reply box; jsdom has no checkVisibility.

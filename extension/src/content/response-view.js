@@ -51,6 +51,9 @@
     section { border-top: 1px solid var(--v-soft); margin-top: 8px; }
   `;
 
+  const WIDTH = 400;
+  const FOCUSABLE = 'button:not([hidden]), textarea';
+
   const KINDS = {
     public_reply: { fr: 'Réponse publique', en: 'Public reply' },
     private_message: { fr: 'Message privé', en: 'Private message' },
@@ -249,5 +252,41 @@
     /** @type {HTMLElement} */ (body.querySelector('[data-action="reply"]')).hidden = option.kind === 'private_message';
   }
 
-  vigie.responseView = { STYLE, PALETTES, KINDS, frame, fillWaiting, fillSuggestion, showOption };
+  /**
+   * Beside the post on the right when the window has room (X's and forums' side columns), else over it under the badge.
+   * @param {Window} window
+   * @param {HTMLElement} host
+   * @param {Element} post
+   */
+  function place(window, host, post) {
+    const rect = post.getBoundingClientRect();
+    const width = Math.min(WIDTH, window.innerWidth - 16);
+    const beside = rect.right + 8 + width <= window.innerWidth - 8;
+    const left = beside ? rect.right + 8 : Math.max(8, Math.min(rect.right - width, window.innerWidth - width - 8));
+    const top = Math.max(8, rect.top + (beside ? 0 : 36));
+    host.style.cssText = `position: absolute; z-index: 2147483647; width: ${width}px; `
+      + `left: ${Math.round(left + window.scrollX)}px; top: ${Math.round(top + window.scrollY)}px;`;
+  }
+
+  /**
+   * Tab and Shift+Tab cycle inside the panel; Escape leaves it.
+   * @param {ShadowRoot} root
+   * @param {KeyboardEvent} event
+   */
+  function trapFocus(root, event) {
+    const focusable = /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll(FOCUSABLE)));
+    if (focusable.length === 0) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = root.activeElement;
+    if (event.shiftKey && (active === first || !focusable.includes(/** @type {HTMLElement} */ (active)))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !focusable.includes(/** @type {HTMLElement} */ (active)))) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  vigie.responseView = { STYLE, PALETTES, KINDS, frame, fillWaiting, fillSuggestion, showOption, place, trapFocus };
 })();

@@ -7,12 +7,10 @@
   const vigie = /** @type {Vigie} */ (globalThis.vigie ??= { adapters: [] });
 
   const TAG = 'vigie-response-panel';
-  const WIDTH = 400;
   // Stopped at the host: X opens the status page on any click in an article, and sites' keyboard shortcuts (X: "r"
   // replies, "l" likes) would fire on keys typed in the text: past the shadow boundary their target is the host, not a field.
   const CONTAINED_EVENTS = ['click', 'auxclick', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
     'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'paste', 'copy', 'cut'];
-  const FOCUSABLE = 'button:not([hidden]), textarea';
 
   /** @type {{ close(): void } | null} */
   let current = null;
@@ -63,7 +61,7 @@
     root.append(style, panel);
     // Outside <body>: the document's coordinates, whatever the body's own positioning.
     document.documentElement.append(host);
-    place(window, host, post);
+    view.place(window, host, post);
 
     /** @type {ReturnType<typeof view.fillSuggestion> | null} */
     let shown = null;
@@ -75,8 +73,10 @@
     const text = () => /** @type {HTMLTextAreaElement} */ (/** @type {NonNullable<typeof shown>} */ (shown).textarea).value;
 
     async function load() {
+      // « Réessayer » disappears with the error: the focus waits on the dialog, not on the page.
+      if (root.activeElement) panel.focus();
       view.fillWaiting(body, 'loading');
-      const post = {
+      const about = {
         platform,
         postId: extraction.id,
         text: extraction.text,
@@ -86,12 +86,13 @@
       };
       let response;
       try {
-        response = await sendMessage({ type: 'suggest', post, classification: options.classification, captureId });
+        response = await sendMessage({ type: 'suggest', post: about, classification: options.classification, captureId });
       } catch {
         response = { ok: false, error: { message: 'Extension Vigie rechargée : actualisez la page.' } };
       }
       if (!host.isConnected) return;
-      const keepFocus = root.activeElement === panel || root.activeElement === null;
+      // The CM may have gone back to the page meanwhile: the focus is moved only if it still waits in the panel.
+      const keepFocus = root.activeElement === panel;
       if (!response || !response.ok || !response.suggestion) {
         view.fillWaiting(body, 'error', response && response.error && response.error.message);
         if (keepFocus) /** @type {HTMLElement} */ (body.querySelector('[data-action="retry"]')).focus();
@@ -192,6 +193,8 @@
       } catch (error) {
         console.warn(`[vigie:${adapter.name}] réponse sur la plateforme en échec / reply action failed`, error);
       }
+      // The addresses come from the page's links: only web pages are opened, never javascript: or data: ones.
+      if ((action.kind === 'intent' || action.kind === 'page') && !isWebUrl(action.url)) action = { kind: 'copy' };
       if (action.kind === 'intent') {
         window.open(action.url, '_blank', 'noopener');
         record('opened');
@@ -246,11 +249,21 @@
         key.preventDefault();
         close();
       } else if (key.key === 'Tab') {
-        trapFocus(root, key);
+        view.trapFocus(root, key);
       }
     });
 
+    // An SPA navigation (X, Facebook, Reddit) takes the post away, and the panel with it; a #fragment does not.
+    const navigation = /** @type {EventTarget | undefined} */ (/** @type {any} */ (window).navigation);
+    const address = () => window.location.href.replace(/#.*$/, '');
+    const openedAt = address();
+    const onNavigate = () => { if (address() !== openedAt) close(); };
+    navigation?.addEventListener('currententrychange', onNavigate);
+    window.addEventListener('popstate', onNavigate);
+
     function closePanel() {
+      navigation?.removeEventListener('currententrychange', onNavigate);
+      window.removeEventListener('popstate', onNavigate);
       flushEdit();
       host.remove();
       current = null;
@@ -265,44 +278,17 @@
     return host;
   }
 
+  /** @param {string} url */
+  function isWebUrl(url) {
+    try {
+      return ['http:', 'https:'].includes(new URL(url).protocol);
+    } catch {
+      return false;
+    }
+  }
+
   function close() {
     if (current) current.close();
-  }
-
-  /**
-   * Beside the post on the right when the window has room (X's and forums' side columns), else over it under the badge.
-   * @param {Window} window
-   * @param {HTMLElement} host
-   * @param {Element} post
-   */
-  function place(window, host, post) {
-    const rect = post.getBoundingClientRect();
-    const width = Math.min(WIDTH, window.innerWidth - 16);
-    const beside = rect.right + 8 + width <= window.innerWidth - 8;
-    const left = beside ? rect.right + 8 : Math.max(8, Math.min(rect.right - width, window.innerWidth - width - 8));
-    const top = Math.max(8, rect.top + (beside ? 0 : 36));
-    host.style.cssText = `position: absolute; z-index: 2147483647; width: ${width}px; `
-      + `left: ${Math.round(left + window.scrollX)}px; top: ${Math.round(top + window.scrollY)}px;`;
-  }
-
-  /**
-   * Tab and Shift+Tab cycle inside the panel; Escape leaves it.
-   * @param {ShadowRoot} root
-   * @param {KeyboardEvent} event
-   */
-  function trapFocus(root, event) {
-    const focusable = /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll(FOCUSABLE)));
-    if (focusable.length === 0) return;
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = root.activeElement;
-    if (event.shiftKey && (active === first || !focusable.includes(/** @type {HTMLElement} */ (active)))) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (active === last || !focusable.includes(/** @type {HTMLElement} */ (active)))) {
-      event.preventDefault();
-      first.focus();
-    }
   }
 
   vigie.responses = { TAG, open, close, textLength };
