@@ -131,7 +131,7 @@
       };
       Promise.resolve().then(() => sendMessage(message)).catch(() => null).then((answer) => {
         if (answer && answer.ok) return;
-        const reason = answer && answer.error && typeof answer.error.message === 'string' ? answer.error.message : 'worker injoignable.';
+        const reason = answer && answer.error && typeof answer.error.message === 'string' ? answer.error.message : 'extension Vigie rechargée, actualisez la page.';
         if (shown && shown.trace && host.isConnected) shown.trace.textContent = `Trace non enregistrée : ${reason}`;
       });
     }
