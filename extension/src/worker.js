@@ -17,6 +17,7 @@ import { createPacer } from './lib/pacer.js';
 import {
   handleAutoCheck, handleCaptureOnce, handleQueueDelete, handleQueueList, handleQueueRetry,
 } from './lib/queue-handlers.js';
+import { handleIntervention, handleSuggest } from './lib/responses.js';
 import { readSettings } from './lib/settings.js';
 
 const OUTBOX_ALARM = 'vigie-outbox';
@@ -86,6 +87,12 @@ function route(message, sender) {
     case 'captured-post-deleted':
       if (!fromContent()) return Promise.resolve(refused());
       return handleCapturedPostDeleted(message, sender, deps());
+    case 'suggest':
+      if (!fromContent()) return Promise.resolve(refused());
+      return handleSuggest(message, deps());
+    case 'intervention':
+      if (!fromContent()) return Promise.resolve(refused());
+      return handleIntervention(message, deps());
     case 'settings:test':
       if (!fromPage()) return Promise.resolve(refused());
       return handleSettingsTest(deps());

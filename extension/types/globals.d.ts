@@ -32,6 +32,11 @@ interface SiteAdapter {
    * absence proves it is gone. Timelines and lazily loaded or paginated threads are never complete.
    */
   threadComplete?(document: Document, captured: CapturedPost): boolean;
+  /**
+   * How « Répondre sur la plateforme » answers this post with `text` (the CM's final text): the platform's own reply
+   * intent, composer or reply page, or a copy when the site has none. Never sends anything.
+   */
+  replyAction(post: Element, extraction: Extraction, text: string): ReplyAction;
   destroy(): void;
 }
 
@@ -43,6 +48,17 @@ interface CapturedPost {
   permalink: string | null;
   deletedSeenAt: string | null;
 }
+
+/** What « Répondre sur la plateforme » does on a site (content/reply.js builds composers). */
+type ReplyAction =
+  /** A page of the platform that opens its composer with the text in it (X's reply intent). */
+  | { kind: 'intent'; url: string }
+  /** A reply box in this page: opens it and inserts the text; false when no box appeared or took the text. */
+  | { kind: 'composer'; open(text: string): Promise<boolean> }
+  /** The engine's reply or quote page, which cannot be pre-filled: the text is copied first. */
+  | { kind: 'page'; url: string }
+  /** No way to reply from here that Vigie knows: the text is copied. */
+  | { kind: 'copy' };
 
 type VigieProblem = 'no_posts' | 'empty_author' | 'empty_text';
 
@@ -69,6 +85,13 @@ interface Vigie {
   adapters: SiteAdapter[];
   text?: { textOf(element: Element, options?: { blocks?: boolean }): string; hash(value: string): string };
   badge?: any;
+  reply?: {
+    composer(options: { near: Element; trigger?: Element | null; existing?: () => Element | null; waitMs?: number }): ReplyAction;
+    control(candidates: Element[], names: string[]): Element | null;
+    insertText(editor: Element, text: string): boolean;
+  };
+  responseView?: any;
+  responses?: any;
   createXAdapter?: () => SiteAdapter;
   platformOf?: (adapter: SiteAdapter) => string;
   languageTag?: (lang: string | null | undefined) => string | null;

@@ -46,6 +46,7 @@
     button.capture { font: inherit; font-weight: 600; cursor: pointer; border: 0; border-radius: 6px; padding: 3px 10px;
       background: #1d4ed8; color: #fff; pointer-events: auto; }
     button.capture:disabled { opacity: 0.6; cursor: progress; }
+    button.respond { font: inherit; font-weight: 600; cursor: pointer; border: 1px solid #1d4ed8; border-radius: 6px; padding: 2px 9px; background: #fff; color: #1d4ed8; }
     h2 { font: inherit; font-weight: 700; margin: 8px 0 2px; }
     ul { margin: 0; padding: 0 0 0 16px; }
     li { margin: 3px 0; }
@@ -103,8 +104,9 @@
    * @param {Document} document
    * @param {string} postId
    * @param {() => void} onCapture called on a trusted click of the capture button
+   * @param {() => void} [onRespond] called on a trusted click of « Répondre » (the response panel, no capture)
    */
-  function create(document, postId, onCapture) {
+  function create(document, postId, onCapture, onRespond) {
     const host = document.createElement(TAG);
     host.setAttribute('data-post-id', postId);
     const root = host.attachShadow({ mode: 'open' });
@@ -142,6 +144,7 @@
       // Only a real user gesture may capture: a page script's synthetic click must not file evidence.
       if (!action || !event.isTrusted) return;
       if (action.getAttribute('data-action') === 'capture') onCapture();
+      if (action.getAttribute('data-action') === 'respond' && onRespond) onRespond();
     });
     // Keyboard focus opens the panel; the focus a mouse press gives leaves it to the click (toggle).
     root.addEventListener('mousedown', () => { state.pressed = true; });
@@ -364,7 +367,11 @@
     capture.setAttribute('type', 'button');
     capture.setAttribute('data-action', 'capture');
     capture.title = 'Capture evidence';
-    actions.append(status, capture);
+    const respond = el('button', 'respond', 'Répondre');
+    respond.setAttribute('type', 'button');
+    respond.setAttribute('data-action', 'respond');
+    respond.title = 'Répondre sans capturer — Reply without capturing';
+    actions.append(status, respond, capture);
     panel.append(actions);
 
     if (view.capture) {

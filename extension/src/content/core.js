@@ -28,6 +28,8 @@
    * @property {(postEl: Element) => boolean} [isTruncated] true while the page shows only the start of the text
    * @property {(document: Document) => boolean} [isUnavailable] the platform's "unavailable" page for this address
    * @property {(document: Document, captured: CapturedPost) => boolean} [threadComplete] its absence proves deletion
+   * @property {(postEl: Element, extraction: Extraction, text: string) => ReplyAction} replyAction how « Répondre sur
+   *   la plateforme » answers the post with the CM's text (content/reply.js); never sends anything
    * @property {() => void} destroy
    */
 
@@ -252,7 +254,7 @@
       if (state) state.host.remove();
       el.removeAttribute('data-vigie-risk');
       el.setAttribute('data-vigie-post-id', extraction.id);
-      const host = badge.create(document, extraction.id, () => capture(el));
+      const host = badge.create(document, extraction.id, () => capture(el), () => respond(el));
       // A static anchor would send an absolute host to some ancestor's corner: the host then sits in the flow.
       // An adapter's anchors all come from one template, so the first one's style stands for all (one recalc).
       staticAnchors ??= window.getComputedStyle(anchor).position === 'static';
@@ -409,6 +411,9 @@
       }
       const view = vigie.captureState.fromReply(response, automatic);
       setCapture(el, id, view);
+      // A capture the CM asked for opens the response panel, its id the case reference; also while it waits in the
+      // browser: answering the person must not wait for the server. Never after an automatic capture.
+      if (!automatic && view && (view.status === 'sent' || view.status === 'queued')) respond(el, view.captureId ?? null);
       return view;
     }
 
@@ -432,6 +437,23 @@
       if (!state || state.id !== id) return;
       state.capture = value;
       draw(el);
+    }
+
+    /**
+     * Opens the response panel (responses.js) for the post: from a trusted click on « Répondre », or after a capture
+     * the CM asked for, whose id becomes the reply's case reference and what its interventions name.
+     * @param {Element} el
+     * @param {string | null} [captureId]
+     */
+    function respond(el, captureId = null) {
+      const state = posts.get(el);
+      const entry = state && cache.get(state.hash);
+      if (!state || !entry || entry.status !== 'done') return;
+      vigie.responses.open({
+        window, sendMessage, adapter, platform, post: el, badge: state.host, extraction: state.extraction,
+        classification: { ...entry.classification, id: state.id }, labelNames: entry.labelNames,
+        captureId: captureId ?? (state.capture && state.capture.captureId) ?? null,
+      });
     }
 
     /** @returns {CoreStatus} */

@@ -58,6 +58,18 @@ export function createApi({ fetch, serverUrl, apiToken }) {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(report),
     }),
+    /** @param {Record<string, unknown>} request a response-suggest-request */
+    suggest: (request) => call('/responses/suggest', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    }),
+    /** @param {Record<string, unknown>} intervention an intervention-input; the server answers 201 with it stored */
+    intervention: (intervention) => call('/interventions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(intervention),
+    }),
     /**
      * @param {FormData} form
      * @param {string} idempotencyKey sent again unchanged if this very capture is retried

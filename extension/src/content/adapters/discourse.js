@@ -30,6 +30,9 @@
     notText: ['aside.quote', '.lightbox-wrapper'].join(', '),
     likes: 'button.like-count',
     replies: 'button.show-replies',
+    // The post menu's « Répondre » (post-action-menu__reply in 3.x menus, reply.create before): opens the composer
+    // (#reply-control textarea.d-editor-input) as a reply to this post.
+    reply: ['button.post-action-menu__reply', 'button.reply.create'].join(', '),
   };
 
   /** @returns {SiteAdapter} */
@@ -145,6 +148,12 @@
       badgeAnchor(post) {
         const article = articleOf(post);
         return (article && own(article, SELECTORS.metaData)) ?? article ?? post;
+      },
+
+      // The composer Discourse opens from the post's own « Répondre »; a cloaked post has none until scrolled back.
+      replyAction(post) {
+        const article = articleOf(post);
+        return vigie.reply.composer({ near: post, trigger: article && own(article, SELECTORS.reply) });
       },
 
       destroy() {

@@ -39,9 +39,18 @@
     // The "content isn't available" page replaces the whole main column; its heading is a plain text run.
     main: '[role="main"]',
     notice: 'h1, h2, h3, [role="heading"], span[dir="auto"]',
+    // The comment box under a post ("Write a comment…", « Écrivez un commentaire… ») and the reply boxes Facebook opens
+    // under a comment: Lexical editors.
+    replyBox: '[contenteditable="true"][role="textbox"]',
+    // « Répondre », « Commenter »: div role="button" with the word in a span.
+    control: '[role="button"]',
   };
   // The heading of that page, whole (a post merely quoting it is not the page), English and French UI.
   const UNAVAILABLE_NOTICE = /^(?:this content isn['’]t available(?: right now| at the moment)?|ce contenu n['’]est pas disponible(?: pour le moment)?)[.!]?$/i;
+  // Controls named by their text or aria-label, per UI language: a comment's « Répondre », a post's « Commenter »
+  // (aria-label « Laissez un commentaire »), which focuses or opens the post's comment box.
+  const REPLY_NAMES = ['Répondre', 'Reply'];
+  const COMMENT_NAMES = ['Laissez un commentaire', 'Leave a comment', 'Commenter', 'Comment'];
 
   // Post addresses: /{page}/posts/{pfbid…|digits}, /groups/{g}/posts/{id}, /{page}/videos/{…/}{id},
   // /permalink.php?story_fbid=…&id=…, /story.php?story_fbid=…
@@ -384,6 +393,18 @@
         const inPost = `${SELECTORS.feedUnit}, ${SELECTORS.focalPost}, ${SELECTORS.comment}, ${SELECTORS.message}`;
         return Array.from(main.querySelectorAll(SELECTORS.notice))
           .some((el) => !el.closest(inPost) && UNAVAILABLE_NOTICE.test(vigie.text.textOf(el)));
+      },
+
+      // A comment: its own « Répondre » (not its replies'), then the box Facebook opens; a post: its comment box.
+      // The text goes in as typed; the CM presses Enter.
+      replyAction(post) {
+        const controls = ownAll(post, SELECTORS.control);
+        if (isComment(post)) return vigie.reply.composer({ near: post, trigger: vigie.reply.control(controls, REPLY_NAMES) });
+        return vigie.reply.composer({
+          near: post,
+          existing: () => ownAll(post, SELECTORS.replyBox)[0] ?? null,
+          trigger: vigie.reply.control(controls, COMMENT_NAMES),
+        });
       },
 
       // Feed units, post wrappers and comment articles all carry Facebook's position: relative class (x1n2onr6):

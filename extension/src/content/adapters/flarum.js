@@ -21,6 +21,9 @@
     // The mentions extension's "Citer" turns the quoted post into a blockquote.
     quote: 'blockquote',
     header: '.Post-header',
+    // The mentions extension's « Répondre » in Post-actions: opens the Composer (textarea.TextEditor-editor) with
+    // @"name"#p{id} already written.
+    reply: '.Post-actions .item-reply button',
   };
   // Where the discussion sits in the page URL: /d/{id}-{slug}[/{number}], maybe under a sub-folder.
   const DISCUSSION_PATH = /^(.*?\/d\/)(\d+)(-[^/]*)?(?:\/|$)/;
@@ -112,6 +115,11 @@
 
       badgeAnchor(post) {
         return own(post, SELECTORS.header) ?? post;
+      },
+
+      // The Composer opened by the post's own « Répondre »; the text goes after the mention Flarum writes.
+      replyAction(post) {
+        return vigie.reply.composer({ near: post, trigger: own(post, SELECTORS.reply) });
       },
 
       destroy() {

@@ -30,6 +30,8 @@
     skipInText: 'blockquote.ipsQuote, [data-role="memberSignature"], [data-excludequote], img.ipsImage',
     // <span data-role="reactCountText">4</span> in the reactions bar.
     reactions: '[data-role="reactCountText"]',
+    // The post's « Citer » (ul[data-role="commentControls"]): IPS quotes it in the topic's reply editor and focuses it.
+    quoteControl: 'a[data-action="quoteComment"]',
   };
   const POST_ID = /^elComment_(\d{1,20})$/;
   const TOPIC_PATH = /\/topic\/(\d{1,20})-/;
@@ -144,6 +146,11 @@
       // Unverified: whether article.cPost is positioned in IPS 4's CSS; it is the post's own box.
       badgeAnchor(post) {
         return post;
+      },
+
+      // « Citer » opens the reply editor at the foot of the topic with the quote; the text goes after it.
+      replyAction(post) {
+        return vigie.reply.composer({ near: post, trigger: own(post, SELECTORS.quoteControl) });
       },
 
       destroy() {

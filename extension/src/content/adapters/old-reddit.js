@@ -29,6 +29,10 @@
     // Markdown "> …" quotes, usually the comment being answered: not the author's own words.
     quote: 'blockquote',
     commentArea: '.commentarea',
+    // A comment's "reply" (data-event-action="comment", onclick reply(this)) clones form.usertext under it; the
+    // thread's own comment box, shown to signed-in readers, sits at the top of the comment area.
+    replyLink: 'a[data-event-action="comment"]',
+    commentBox: '.commentarea > form.usertext textarea[name="text"]',
   };
   const THING_ID = /^t[13]_[a-z0-9]{1,16}$/i;
   const INTEGER = /^-?\d{1,15}$/;
@@ -191,6 +195,15 @@
       // The entry holds the tagline (author line) and none of the replies; a zero-size host there shifts nothing.
       badgeAnchor(post) {
         return post.querySelector(SELECTORS.entry) ?? post;
+      },
+
+      // The reply box old Reddit clones under the comment, or the thread's comment box for the link itself.
+      replyAction(post) {
+        const entry = post.querySelector(SELECTORS.entry);
+        if (post.classList.contains('link')) {
+          return vigie.reply.composer({ near: post, existing: () => post.ownerDocument.querySelector(SELECTORS.commentBox) });
+        }
+        return vigie.reply.composer({ near: post, trigger: entry && entry.querySelector(SELECTORS.replyLink) });
       },
 
       destroy() {

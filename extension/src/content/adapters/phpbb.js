@@ -29,6 +29,10 @@
     topicLink: 'h2.topic-title a[href*="t="]',
     // message_body.html: <div class="panel" id="message"> … <p>{MESSAGE_TEXT}</p>, what trigger_error() shows.
     notice: '#message',
+    // viewtopic_body.html post buttons: U_QUOTE = ./posting.php?mode=quote&p={ID}, shown when the reader may quote;
+    // the topic's « Répondre » button U_POST_REPLY_TOPIC = ./posting.php?mode=reply&t={TOPIC_ID}.
+    quote: 'a[href*="posting.php?mode=quote"]',
+    replyTopic: 'a[href*="posting.php?mode=reply"]',
   };
   // viewtopic.php's NO_TOPIC / NO_POST, English and French language packs.
   const NOT_FOUND = /the requested (?:topic|post) does not exist|le (?:sujet|message) demandé n['’]existe pas/i;
@@ -131,6 +135,16 @@
           // prosilver shows no per-post reply, share or like counts.
           counts: {},
         };
+      },
+
+      // The quote page of the post, else the topic's reply page: phpBB fills its editor with the quote, not with our
+      // text, so the panel copies the text first. The links keep ?sid=: a cookieless session needs it to post.
+      replyAction(post) {
+        const doc = post.ownerDocument;
+        const link = own(post, SELECTORS.quote) ?? doc.querySelector(SELECTORS.replyTopic);
+        if (link) return { kind: 'page', url: new URL(link.getAttribute('href') ?? '', doc.baseURI).href };
+        const topic = topicId(doc);
+        return topic ? { kind: 'page', url: new URL(`./posting.php?mode=reply&t=${topic}`, doc.baseURI).href } : { kind: 'copy' };
       },
 
       // prosilver's .post is position: relative (common.css), so the zero-size host sits at its top-right corner.

@@ -28,7 +28,13 @@
     time: 'faceplate-timeago > time[datetime]',
     // Markdown "> …" quotes, usually the comment being answered: not the author's own words.
     quote: 'blockquote',
+    // « Ajouter un commentaire » / "Add a comment" above the comment tree opens the composer for the post.
+    addComment: 'comment-body-header button',
+    // A comment's buttons live in the open shadow root of its action row; the saved page does not show them, so its
+    // « Répondre » is found by name (unverified: read from the live site's accessibility tree, not from markup).
+    actionRow: 'shreddit-comment-action-row[slot="actionRow"]',
   };
+  const REPLY_NAMES = ['Répondre', 'Reply'];
   const POST_ID = /^t3_[a-z0-9]{1,16}$/i;
   const COMMENT_ID = /^t1_[a-z0-9]{1,16}$/i;
   const THING_ID = /^t[13]_[a-z0-9]{1,16}$/i;
@@ -223,6 +229,17 @@
           return own(post, SELECTORS.commentMeta) ?? own(post, SELECTORS.commentBody) ?? post;
         }
         return own(post, SELECTORS.postMeta) ?? own(post, SELECTORS.postTitle) ?? post;
+      },
+
+      // The composer Reddit opens from « Ajouter un commentaire » (the post) or a comment's « Répondre »; without
+      // either control on the page, the panel copies the text.
+      replyAction(post) {
+        if (post.localName !== 'shreddit-comment') {
+          return vigie.reply.composer({ near: post, trigger: post.ownerDocument.querySelector(SELECTORS.addComment) });
+        }
+        const row = own(post, SELECTORS.actionRow);
+        const buttons = row && row.shadowRoot ? Array.from(row.shadowRoot.querySelectorAll('button')) : [];
+        return vigie.reply.composer({ near: post, trigger: vigie.reply.control(buttons, REPLY_NAMES) });
       },
 
       destroy() {

@@ -126,6 +126,11 @@
         return post;
       },
 
+      // An unknown engine: its reply links and editors follow no convention Vigie can rely on, so the text is copied.
+      replyAction() {
+        return { kind: 'copy' };
+      },
+
       destroy() {
         drift.reset();
       },

@@ -31,6 +31,8 @@
     // Likes line when enabled: <li class="like_count smalltext"><a …>3 personnes</a> aiment cela.</li>. When the
     // reader liked it too the line reads "Vous et 2 personnes …": the number counts the others, as the page says.
     likes: '.under_message .like_count',
+    // Members' « Citer » button (Display.template.php quickbuttons): $scripturl?action=post;quote={ID};topic={T}.{start}…
+    quote: 'a[href*="action=post;quote="]',
   };
   const POST_ID = /^msg(\d{1,20})$/;
   const MSG_PARAM = /[?;&]msg=(\d{1,20})(?:[;&#]|$)/;
@@ -152,6 +154,18 @@
           parentId: topicId(post.ownerDocument),
           counts: counts(post),
         };
+      },
+
+      // The post's quote page: its own « Citer » link, else the same address built on the script the permalink
+      // names (index.php?msg=…), as guests see no button. SMF fills its editor with the quote only: the panel copies
+      // the text first.
+      replyAction(post, extraction) {
+        const quote = own(post, SELECTORS.quote);
+        if (quote) return { kind: 'page', url: forumUrl(quote) };
+        const topic = topicId(post.ownerDocument);
+        if (!topic || !extraction.permalink) return { kind: 'copy' };
+        const script = new URL(extraction.permalink);
+        return { kind: 'page', url: `${script.origin}${script.pathname}?action=post;quote=${extraction.id};topic=${topic}.0` };
       },
 
       // Unverified: whether SMF 2.1's .windowbg is positioned; it is the post's own box and holds the author line.

@@ -32,6 +32,9 @@
     threadInput: '#thread-view-tab input[name="nodeid"]',
     // <li class="b-post-control votecount"><span class="b-post-control__label">12 J'aime</span>.
     likes: '.js-post-controls .votecount .b-post-control__label',
+    // <li class="b-post-control js-post-control" data-action="quote" title="Citer">: vB5's script puts the quote in
+    // the thread's reply editor and focuses it.
+    quoteControl: '.js-post-control[data-action="quote"]',
   };
   const NODE_ID = /^\d{1,20}$/;
   const EPOCH = /^\d{1,12}$/;
@@ -155,6 +158,11 @@
       // Unverified: whether li.b-post is positioned in vB5's CSS; it is the post's own box.
       badgeAnchor(post) {
         return post;
+      },
+
+      // The post's « Citer » control opens vB5's reply editor below the thread with the quote; the text goes after it.
+      replyAction(post) {
+        return vigie.reply.composer({ near: post, trigger: own(post, SELECTORS.quoteControl) });
       },
 
       destroy() {

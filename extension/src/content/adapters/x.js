@@ -256,6 +256,13 @@
         return column !== null && column.querySelector(SELECTORS.post) !== null;
       },
 
+      // X's reply intent opens its own composer as a reply to the post, with the text in it; the CM posts it.
+      // /intent/post is the current path, /intent/tweet the older alias
+      // (https://developer.x.com/en/docs/x-for-websites/tweet-button/guides/web-intent: in_reply_to, text).
+      replyAction(post, extraction, text) {
+        return { kind: 'intent', url: `${ORIGIN}/intent/post?in_reply_to=${extraction.id}&text=${encodeURIComponent(text)}` };
+      },
+
       destroy() {
         drift.reset();
       },

@@ -25,6 +25,8 @@
     datedThread: 'html#XF[data-template="thread_view"]',
     pageNav: '.pageNav',
     nextPage: '.pageNav-jump--next',
+    // The post's « Répondre en citant » action: /threads/{slug}.{id}/reply?quote={post id}, data-xf-click="quote".
+    replyQuote: 'a[data-xf-click="quote"][href]',
   };
   const POST_ID = /^post-(\d+)$/;
   // /threads/{slug}.{thread id}/post-{post id}, also without the slug or behind index.php?.
@@ -121,6 +123,15 @@
           .map((match) => (match ? Number(match[1]) : NaN))
           .filter(Number.isFinite);
         return ids.length > 0 && Number(captured.postId) > Math.min(...ids);
+      },
+
+      // The thread's reply page quoting the post (the same address the permalink /threads/…/post-{id} leads to):
+      // XenForo fills its editor with the quote only, so the panel copies the text first.
+      replyAction(post, extraction) {
+        const quote = own(post, SELECTORS.replyQuote);
+        if (quote) return { kind: 'page', url: new URL(quote.getAttribute('href') ?? '', post.ownerDocument.baseURI).href };
+        const thread = extraction.permalink ? /^(.*\/threads\/[^/?#]+)\/post-\d+/.exec(extraction.permalink) : null;
+        return thread ? { kind: 'page', url: `${thread[1]}/reply?quote=${extraction.id}` } : { kind: 'copy' };
       },
 
       destroy() {
