@@ -11,9 +11,19 @@ import fr.vigie.canary.CanaryController;
 import fr.vigie.canary.CanaryRepository;
 import fr.vigie.canary.CanaryService;
 import fr.vigie.capture.CaptureController;
+import fr.vigie.capture.CaptureIntake;
 import fr.vigie.capture.CaptureRepository;
 import fr.vigie.capture.CaptureService;
+import fr.vigie.capture.CaptureVerifier;
+import fr.vigie.capture.CaptureWrites;
+import fr.vigie.capture.Chain;
+import fr.vigie.capture.ChainBackfill;
+import fr.vigie.capture.EvidenceController;
+import fr.vigie.capture.EvidenceExport;
+import fr.vigie.capture.FileStore;
 import fr.vigie.capture.FilesystemFileStore;
+import fr.vigie.capture.Timestamps;
+import fr.vigie.capture.timestamp.Timestamper;
 import fr.vigie.classification.ClassificationController;
 import fr.vigie.classification.Engine;
 import fr.vigie.classification.LexiconWatcher;
@@ -39,19 +49,24 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Vigie, wired in one place: every dependency is built here, nothing is static. Start it with {@link #start()}. */
 public final class App {
 
+  private static final Duration TSA_RETRY_EVERY = Duration.ofSeconds(30);
+
   private final Javalin javalin;
   private final Optional<AccountService.Bootstrap> bootstrap;
   private final Optional<LexiconWatcher> lexiconWatcher;
+  private final Timestamps timestamps;
 
   public App(Config config) {
-    this(config, Clock.systemUTC());
+    this(config, Clock.systemUTC(), App::rfc3161);
   }
 
-  public App(Config config, Clock clock) {
+  /** @param timestampers builds the authority client for VIGIE_TSA_URL (tests give one over a local endpoint) */
+  public App(Config config, Clock clock, Function<String, Timestamper> timestampers) {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -68,8 +83,17 @@ public final class App {
 
     AccountService accounts = new AccountService(new AccountRepository(database.dsl()), ids, clock);
     this.bootstrap = accounts.bootstrap(config.adminPassword(), config.adminToken());
-    CaptureService captures = new CaptureService(new CaptureRepository(database.dsl(), mapper),
-        new FilesystemFileStore(config.dataDir().resolve("files")), json, ids, clock);
+    FileStore files = new FilesystemFileStore(config.dataDir().resolve("files"));
+    CaptureRepository captureReads = new CaptureRepository(database.dsl(), mapper);
+    CaptureWrites captureWrites = new CaptureWrites(database.dsl(), mapper);
+    Chain chain = new Chain(captureReads, captureWrites, files);
+    new ChainBackfill(captureReads, chain).run();
+    Optional<Timestamper> timestamper = config.tsaUrl().map(timestampers);
+    this.timestamps = new Timestamps(timestamper, captureReads, captureWrites, files, clock);
+    CaptureIntake intake = new CaptureIntake(captureReads, chain, files, timestamps, json, ids, clock);
+    CaptureService captures = new CaptureService(captureReads, captureWrites, files,
+        new CaptureVerifier(captureReads, files, timestamper, clock), clock);
+    EvidenceExport export = new EvidenceExport(files);
     Engine classifier;
     if (config.lexiconDir().isPresent()) {
       LexiconSource folder = new LexiconSource.Folder(config.lexiconDir().get());
@@ -87,16 +111,18 @@ public final class App {
         new AccountController(),
         new ClassificationController(json, classifier),
         new EchoController(json),
-        new CaptureController(captures),
+        new CaptureController(intake, captures),
+        new EvidenceController(captures, export, json),
         new CanaryController(json, canary),
-        new ReviewController(accounts, captures, canary, limits, new Pages()));
+        new ReviewController(accounts, captures, export, canary, limits, new Pages()));
 
     this.javalin = Javalin.create(cfg -> {
       cfg.jetty.port = config.port();
       cfg.jsonMapper(new JavalinJackson(mapper, false));
       cfg.http.maxRequestSize = 16L * 1024 * 1024;
-      cfg.jetty.multipartConfig.maxFileSize(20, SizeUnit.MB);
-      cfg.jetty.multipartConfig.maxTotalRequestSize(22, SizeUnit.MB);
+      // Above the largest part (mhtml, 60 MiB) so that the intake, not Jetty, refuses an oversized part by name.
+      cfg.jetty.multipartConfig.maxFileSize(64, SizeUnit.MB);
+      cfg.jetty.multipartConfig.maxTotalRequestSize(112, SizeUnit.MB);
       cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
       cfg.jetty.multipartConfig.cacheDirectory(config.dataDir().resolve("files").resolve("tmp").toString());
       cfg.startup.showJavalinBanner = false;
@@ -116,7 +142,13 @@ public final class App {
 
   public App start() {
     javalin.start();
+    timestamps.start(TSA_RETRY_EVERY);
     return this;
+  }
+
+  /** The trusted-timestamp side of the captures (tests run a retry round by hand). */
+  public Timestamps timestamps() {
+    return timestamps;
   }
 
   public int port() {
@@ -124,7 +156,15 @@ public final class App {
   }
 
   public void stop() {
+    timestamps.close();
     javalin.stop();
     lexiconWatcher.ifPresent(LexiconWatcher::close);
+  }
+
+  private static Timestamper rfc3161(String url) {
+    // INTEGRATION: once fr.vigie.capture.timestamp.RfcTimestamper is merged, this line becomes
+    // `return new fr.vigie.capture.timestamp.RfcTimestamper(url, Duration.ofSeconds(10));` (an upload waits that long
+    // on the authority at most; after a failure, uploads stop waiting for 30 s and the background task retries).
+    throw new IllegalStateException("VIGIE_TSA_URL est défini mais le client RFC 3161 n'est pas encore intégré");
   }
 }

@@ -18,7 +18,29 @@ public final class Display {
   private static final Map<String, String> RISKS = Map.of("critical", "Critique", "high", "Élevé", "medium", "Moyen",
       "low", "Faible", "none", "Aucun risque");
 
+  private static final Map<String, String> ROLES = Map.of("screenshot", "Publication (PNG)", "viewport",
+      "Fenêtre entière (PNG)", "html", "HTML de la publication", "mhtml", "Page entière (MHTML)", "manifest",
+      "Manifeste (JSON canonique)", "timestamp", "Jeton d'horodatage (RFC 3161)");
+  private static final Map<String, String> DELETED = Map.of("missing_from_thread", "absente du fil de discussion",
+      "unavailable_page", "son lien affiche la page « indisponible » de la plateforme");
+
   private Display() {}
+
+  public static String role(String role) {
+    return ROLES.getOrDefault(role, role);
+  }
+
+  public static String howDeleted(String how) {
+    return DELETED.getOrDefault(how, how);
+  }
+
+  /** "1,8 Mio", "48 Kio", "912 octets". */
+  public static String bytes(long bytes) {
+    if (bytes >= 1 << 20) {
+      return String.format(Locale.FRENCH, "%.1f Mio", bytes / (double) (1 << 20));
+    }
+    return bytes >= 1 << 10 ? (bytes >> 10) + " Kio" : bytes + " octets";
+  }
 
   public static String risk(String risk) {
     return RISKS.getOrDefault(risk, risk);
