@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A capture as the extension sends it: the shared full-environment metadata example with every part's real hash,
@@ -19,6 +20,7 @@ public final class Bundle {
   public static final String HTML = "<article data-testid=\"tweet\"><p>je n'ai plus de tunes... je vais me suicider</p>"
       + "<p>Élan, œuvre, 🚨</p></article>";
 
+  private static final AtomicInteger SCREENSHOTS = new AtomicInteger();
   private final ObjectNode metadata;
   private final Map<String, byte[]> parts;
 
@@ -39,9 +41,10 @@ public final class Bundle {
     return new Bundle(metadata, parts);
   }
 
-  /** Only the required parts, as the Foundation extension sent them. */
+  /** Only the required parts, as the Foundation extension sent them; each call a screenshot of its own size. */
   public static Bundle minimal() {
-    byte[] png = Fixtures.png(120, 60);
+    int n = SCREENSHOTS.getAndIncrement();
+    byte[] png = Fixtures.png(100 + n % 400, 50 + n / 400);
     return new Bundle(Fixtures.metadataFor(png), new LinkedHashMap<>(Map.of("screenshot", png)));
   }
 
