@@ -49,19 +49,16 @@ public final class CaptureIntake {
 
   /** Checked before the body is read: a replay is answered without parsing the parts again. */
   public Optional<Capture> replay(Principal principal, String idempotencyKey) {
-    if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      throw new ApiException.BadRequest("idempotency_key",
-          "En-tête Idempotency-Key manquant ou invalide (8 à 200 caractères ASCII visibles).",
-          "Missing or invalid Idempotency-Key header (8 to 200 visible ASCII characters).");
-    }
+    checkKey(idempotencyKey);
     return reads.byIdempotencyKey(principal.accountId(), idempotencyKey);
   }
 
+  /**
+   * Checks and stores a new capture. A key already used gives back the first capture ({@link Chain} decides under its
+   * lock); callers look for a {@link #replay} first so that a retry's parts are not read again.
+   */
   public Stored store(Principal principal, String idempotencyKey, String receivedFrom, List<UploadPart> parts) {
-    Optional<Capture> earlier = replay(principal, idempotencyKey);
-    if (earlier.isPresent()) {
-      return new Stored(earlier.get(), false);
-    }
+    checkKey(idempotencyKey);
     Map<String, UploadPart> byName = UploadRules.byName(parts);
     JsonNode metadata = metadata(byName.get(UploadRules.METADATA));
     Map<FileRole, UploadPart> fileParts = UploadRules.files(byName, metadata);
@@ -83,6 +80,14 @@ public final class CaptureIntake {
           appended.created());
     } finally {
       staged.forEach(FileStore.Staged::close);
+    }
+  }
+
+  private static void checkKey(String idempotencyKey) {
+    if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw new ApiException.BadRequest("idempotency_key",
+          "En-tête Idempotency-Key manquant ou invalide (8 à 200 caractères ASCII visibles).",
+          "Missing or invalid Idempotency-Key header (8 to 200 visible ASCII characters).");
     }
   }
 
