@@ -93,10 +93,6 @@ public final class CaptureRepository {
         .fetch(r -> new OnPage(r.value1(), r.value2(), r.value3(), r.value4(), instant(r.value5())));
   }
 
-  int count() {
-    return dsl.fetchCount(CAPTURE);
-  }
-
   private Optional<Capture> one(Condition condition) {
     return withFiles(select().where(condition).fetch()).stream().findFirst();
   }

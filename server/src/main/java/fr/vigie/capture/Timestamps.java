@@ -41,10 +41,6 @@ public final class Timestamps implements AutoCloseable {
     this.clock = clock;
   }
 
-  public Optional<Timestamper> timestamper() {
-    return timestamper;
-  }
-
   /** Stamps a capture just committed; gives it back as stored after the attempt (unchanged without an authority). */
   Capture afterCommit(Capture capture) {
     if (timestamper.isEmpty()) {
