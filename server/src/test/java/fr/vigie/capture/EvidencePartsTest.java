@@ -166,13 +166,16 @@ class EvidencePartsTest {
   }
 
   @Test
-  void realistic_mhtml_of_several_mebibytes_fits() {
+  void realistic_mhtml_of_several_mebibytes_fits() throws IOException {
     byte[] head = Bundle.mhtml("x");
     byte[] page = Arrays.copyOf(head, 12 * 1024 * 1024);
     Arrays.fill(page, head.length, page.length, (byte) 'a');
     HttpResponse<String> r = upload(Bundle.full().with("mhtml", page));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     assertThat(TestServer.json(r).at("/files/3/bytes").asLong()).isEqualTo(page.length);
+    try (var staged = java.nio.file.Files.list(data.resolve("files").resolve("tmp"))) {
+      assertThat(staged.filter(p -> p.toString().endsWith(".part"))).as("staging area emptied").isEmpty();
+    }
   }
 
   @Test
