@@ -27,11 +27,12 @@ final class UploadRules {
   static Map<String, UploadPart> byName(List<UploadPart> parts) {
     Map<String, UploadPart> out = new HashMap<>();
     for (UploadPart part : parts) {
-      String name = part.name();
+      String name = part.name() == null ? "" : part.name();
       boolean known = name.equals(METADATA) || FileRole.fromWire(name).filter(FileRole::uploaded).isPresent();
       if (!known) {
-        throw new ApiException.BadRequest("unknown_part", "Partie « " + name + " » inconnue : les parties permises sont "
-            + ALLOWED + ".", "Unknown part \"" + name + "\": allowed parts are " + ALLOWED + ".");
+        String shown = name.length() > 100 ? name.substring(0, 100) + "…" : name;
+        throw new ApiException.BadRequest("unknown_part", "Partie « " + shown + " » inconnue : les parties permises sont "
+            + ALLOWED + ".", "Unknown part \"" + shown + "\": allowed parts are " + ALLOWED + ".");
       }
       if (out.put(name, part) != null) {
         throw new ApiException.BadRequest("duplicate_part", "La partie « " + name + " » est envoyée plusieurs fois.",
