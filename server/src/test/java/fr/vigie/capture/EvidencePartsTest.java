@@ -63,14 +63,21 @@ class EvidencePartsTest {
 
     String id = capture.get("id").asText();
     for (String role : new String[] {"screenshot", "viewport", "html", "mhtml"}) {
-      HttpResponse<byte[]> file = server.sendForBytes(server.request("/api/v1/captures/" + id + "/files/" + role).GET().build());
-      assertThat(file.statusCode()).isEqualTo(200);
-      assertThat(file.body()).as(role).isEqualTo(bundle.part(role));
-      assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(stored(id, role)).as(role).isEqualTo(bundle.part(role));
     }
-    BufferedImage viewport = ImageIO.read(new ByteArrayInputStream(bundle.part("viewport")));
-    assertThat(capture.at("/files/1/width").asInt()).isEqualTo(viewport.getWidth()).isEqualTo(1280);
-    assertThat(capture.at("/files/1/height").asInt()).isEqualTo(viewport.getHeight()).isEqualTo(800);
+    BufferedImage post = ImageIO.read(new ByteArrayInputStream(stored(id, "screenshot")));
+    assertThat(post.getWidth()).isEqualTo(capture.at("/files/0/width").asInt()).isEqualTo(598);
+    assertThat(post.getHeight()).isEqualTo(capture.at("/files/0/height").asInt()).isEqualTo(212);
+    BufferedImage viewport = ImageIO.read(new ByteArrayInputStream(stored(id, "viewport")));
+    assertThat(viewport.getWidth()).isEqualTo(capture.at("/files/1/width").asInt()).isEqualTo(1280);
+    assertThat(viewport.getHeight()).isEqualTo(capture.at("/files/1/height").asInt()).isEqualTo(800);
+  }
+
+  private byte[] stored(String id, String role) {
+    HttpResponse<byte[]> file = server.sendForBytes(server.request("/api/v1/captures/" + id + "/files/" + role).GET().build());
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    return file.body();
   }
 
   @Test
