@@ -198,6 +198,20 @@ class EvidencePartsTest {
   }
 
   @Test
+  void metadata_text_with_half_a_surrogate_pair_is_refused_as_the_manifest_cannot_hold_it() {
+    Bundle bundle = Bundle.minimal();
+    String metadata = bundle.metadata().toString().replace("\"text\":\"", "\"text\":\"\\ud83d ");
+    Multipart parts = new Multipart().file("metadata", "blob", "application/json", metadata.getBytes(StandardCharsets.UTF_8))
+        .file("screenshot", "s.png", "image/png", bundle.part("screenshot"));
+    HttpResponse<String> r = server.upload(UUID.randomUUID().toString(), parts);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(TestServer.json(r).get("code").asText()).isEqualTo("invalid_value");
+    assertThat(TestServer.json(r).get("message").asText()).contains("metadata");
+    assertThat(Store.rows(data)).isZero();
+    assertThat(Store.files(data)).isZero();
+  }
+
+  @Test
   void empty_part_is_refused_by_name() {
     assertRefused(upload(Bundle.full().with("html", new byte[0])), 400, "empty_part", "html");
   }
