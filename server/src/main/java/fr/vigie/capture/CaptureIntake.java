@@ -103,7 +103,7 @@ public final class CaptureIntake {
     try {
       CanonicalJson.bytes(metadata);
     } catch (IllegalArgumentException e) {
-      // JSON lets a string hold half a surrogate pair (\ud83d alone); UTF-8, hence the manifest, cannot.
+      // JSON lets a string hold half a surrogate pair (an escaped lone high surrogate); UTF-8, hence the manifest, cannot.
       throw new ApiException.BadRequest("invalid_value", "Le champ metadata contient une valeur que le manifeste ne peut "
           + "pas reproduire fidèlement (" + e.getMessage() + ").", "The metadata part holds a value the manifest cannot "
           + "reproduce faithfully.", List.of(String.valueOf(e.getMessage())));
