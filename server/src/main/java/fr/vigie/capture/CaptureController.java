@@ -84,7 +84,7 @@ public final class CaptureController {
         });
       }
     } catch (Exception e) {
-      // Jetty reports a part over the limits, or a broken body, while parsing (a ServletException thrown through Kotlin).
+      // Jetty reports a part over the limits, or a broken body, while parsing (a ServletException through Kotlin).
       throw unreadable(e);
     }
     return out;

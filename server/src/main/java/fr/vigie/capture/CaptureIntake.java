@@ -73,9 +73,10 @@ public final class CaptureIntake {
       staged.forEach(files::keep);
       Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       Risk risk = Risk.fromWire(metadata.path("classification").path("risk").asText());
+      boolean automatic = metadata.path("automatic").asBoolean(false);
       Chain.Appended appended = chain.append(new NewCapture(ids.next(), principal.accountId(), principal.login(),
-          idempotencyKey, receivedAt, receivedFrom, risk.wire(), risk.ordinal(), metadata.path("automatic").asBoolean(false),
-          metadata, Instant.parse(metadata.path("capturedAt").asText()), stored));
+          idempotencyKey, receivedAt, receivedFrom, risk.wire(), risk.ordinal(), automatic, metadata,
+          Instant.parse(metadata.path("capturedAt").asText()), stored));
       return new Stored(appended.created() ? timestamps.afterCommit(appended.capture()) : appended.capture(),
           appended.created());
     } finally {
@@ -103,10 +104,10 @@ public final class CaptureIntake {
     try {
       CanonicalJson.bytes(metadata);
     } catch (IllegalArgumentException e) {
-      // JSON lets a string hold half a surrogate pair (an escaped lone high surrogate); UTF-8, hence the manifest, cannot.
-      throw new ApiException.BadRequest("invalid_value", "Le champ metadata contient une valeur que le manifeste ne peut "
-          + "pas reproduire fidèlement (" + e.getMessage() + ").", "The metadata part holds a value the manifest cannot "
-          + "reproduce faithfully.", List.of(String.valueOf(e.getMessage())));
+      // JSON lets a string hold half a surrogate pair (an escaped lone one); UTF-8, hence the manifest, cannot.
+      throw new ApiException.BadRequest("invalid_value", "Le champ metadata contient une valeur que le manifeste "
+          + "ne peut pas reproduire fidèlement (" + e.getMessage() + ").", "The metadata part holds a value the "
+          + "manifest cannot reproduce faithfully.", List.of(String.valueOf(e.getMessage())));
     }
     return metadata;
   }

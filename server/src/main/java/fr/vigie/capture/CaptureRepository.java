@@ -98,7 +98,8 @@ public final class CaptureRepository {
   }
 
   private SelectOnConditionStep<Record> select() {
-    return dsl.select(CAPTURE.asterisk(), ACCOUNT.LOGIN).from(CAPTURE).join(ACCOUNT).on(ACCOUNT.ID.eq(CAPTURE.ACCOUNT_ID));
+    return dsl.select(CAPTURE.asterisk(), ACCOUNT.LOGIN).from(CAPTURE)
+        .join(ACCOUNT).on(ACCOUNT.ID.eq(CAPTURE.ACCOUNT_ID));
   }
 
   private List<Capture> withFiles(List<Record> rows) {
@@ -128,7 +129,8 @@ public final class CaptureRepository {
       return new Capture(id, instant(r.get(CAPTURE.RECEIVED_AT)), r.get(ACCOUNT.LOGIN), r.get(CAPTURE.RISK),
           mapper.readTree(r.get(CAPTURE.METADATA_JSON)),
           new Capture.Screenshot(r.get(CAPTURE.SCREENSHOT_SHA256), r.get(CAPTURE.SCREENSHOT_BYTES),
-              r.get(CAPTURE.SCREENSHOT_WIDTH), r.get(CAPTURE.SCREENSHOT_HEIGHT), "/api/v1/captures/" + id + "/screenshot"),
+              r.get(CAPTURE.SCREENSHOT_WIDTH), r.get(CAPTURE.SCREENSHOT_HEIGHT),
+              "/api/v1/captures/" + id + "/screenshot"),
           files, r.get(CAPTURE.MANIFEST_SHA256), r.get(CAPTURE.PREVIOUS_MANIFEST_SHA256),
           Optional.ofNullable(r.get(CAPTURE.SEQUENCE)).orElse(0L),
           new Capture.Timestamp(r.get(CAPTURE.TIMESTAMP_STATUS), instant(r.get(CAPTURE.TIMESTAMP_AT)),

@@ -50,7 +50,8 @@ public final class CaptureService {
     FileRole role = FileRole.fromWire(roleName).orElseThrow(() -> new ApiException.NotFound(
         "Rôle de fichier inconnu : " + roleName + ".", "Unknown file role: " + roleName + "."));
     StoredFile file = capture.file(role).orElseThrow(() -> new ApiException.NotFound(
-        "La capture " + id + " n'a pas de fichier " + role.wire() + ".", "Capture " + id + " has no " + role.wire() + " file."));
+        "La capture " + id + " n'a pas de fichier " + role.wire() + ".",
+        "Capture " + id + " has no " + role.wire() + " file."));
     InputStream content = files.open(file.sha256()).orElseThrow(() -> new ApiException.Conflict("file_missing",
         "Le fichier " + role.wire() + " de la capture " + id + " est introuvable dans le dépôt de preuves.",
         "File " + role.wire() + " of capture " + id + " is missing from the evidence store."));

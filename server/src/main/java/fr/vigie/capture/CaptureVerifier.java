@@ -37,7 +37,8 @@ public final class CaptureVerifier {
     long before = capture.sequence() - 1;
     Previous previous = before < 1 ? new Previous(0, null, null) : reads.bySequence(before)
         .map(p -> new Previous(before, p.manifestSha256(), null))
-        .orElseGet(() -> new Previous(before, null, "La capture n° " + before + " est introuvable : la chaîne est rompue."));
+        .orElseGet(() -> new Previous(before, null,
+            "La capture n° " + before + " est introuvable : la chaîne est rompue."));
     return verify(capture, previous);
   }
 
@@ -95,8 +96,9 @@ public final class CaptureVerifier {
     byte[] rebuilt = Manifest.of(c).bytes();
     String actual = Sha256.hex(rebuilt);
     if (!actual.equals(c.manifestSha256())) {
-      return new Verification.ManifestCheck(c.manifestSha256(), actual, false, "Le manifeste reconstruit depuis la base ("
-          + shortHash(actual) + ") n'est pas celui enregistré à la capture (" + shortHash(c.manifestSha256()) + ")"
+      return new Verification.ManifestCheck(c.manifestSha256(), actual, false,
+          "Le manifeste reconstruit depuis la base (" + shortHash(actual) + ") n'est pas celui enregistré à la "
+          + "capture (" + shortHash(c.manifestSha256()) + ")"
           + ManifestDiff.describe(c.file(FileRole.MANIFEST).flatMap(f -> files.open(f.sha256())), rebuilt) + ".");
     }
     Optional<StoredFile> file = c.file(FileRole.MANIFEST);
@@ -114,7 +116,8 @@ public final class CaptureVerifier {
     if (Objects.equals(c.previousManifestSha256(), previous.manifestSha256())) {
       return new Verification.PreviousCheck(previous.sequence(), true, null);
     }
-    String named = c.previousManifestSha256() == null ? "aucun précédent" : "un précédent (" + shortHash(c.previousManifestSha256()) + ")";
+    String named = c.previousManifestSha256() == null ? "aucun précédent"
+        : "un précédent (" + shortHash(c.previousManifestSha256()) + ")";
     return new Verification.PreviousCheck(previous.sequence(), false, previous.sequence() == 0
         ? "Le manifeste de la première capture nomme " + named + "."
         : "Le manifeste nomme " + named + " qui n'est pas celui de la capture n° " + previous.sequence() + ".");

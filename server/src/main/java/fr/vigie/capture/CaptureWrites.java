@@ -109,7 +109,7 @@ public final class CaptureWrites {
     dsl.update(CAPTURE)
         .set(CAPTURE.TIMESTAMP_STATUS, "failed")
         .set(CAPTURE.TIMESTAMP_AUTHORITY, authority)
-        .set(CAPTURE.TIMESTAMP_MESSAGE, frenchMessage.length() > 1000 ? frenchMessage.substring(0, 1000) : frenchMessage)
+        .set(CAPTURE.TIMESTAMP_MESSAGE, frenchMessage.substring(0, Math.min(1000, frenchMessage.length())))
         .where(CAPTURE.ID.eq(captureId).and(CAPTURE.TIMESTAMP_STATUS.ne("stamped")))
         .execute();
   }

@@ -35,7 +35,8 @@ public final class Chain {
       CaptureRepository.Head head = reads.head();
       long sequence = head.sequence() + 1;
       byte[] manifest = capture.manifest(sequence, head.manifestSha256()).bytes();
-      writes.insert(capture, new CaptureWrites.Link(sequence, head.manifestSha256(), manifestFile(capture.id(), manifest)));
+      StoredFile manifestFile = manifestFile(capture.id(), manifest);
+      writes.insert(capture, new CaptureWrites.Link(sequence, head.manifestSha256(), manifestFile));
     } finally {
       lock.unlock();
     }

@@ -20,7 +20,8 @@ public final class Downloads {
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox; default-src 'none'")
         .header("Cache-Control", "private, max-age=3600")
-        .header("Content-Disposition", (d.role().attachment() ? "attachment" : "inline") + "; filename=\"" + name + "\"")
+        .header("Content-Disposition", (d.role().attachment() ? "attachment" : "inline") + "; filename=\"" + name
+            + "\"")
         .result(d.content());
   }
 

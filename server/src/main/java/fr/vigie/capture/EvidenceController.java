@@ -5,7 +5,7 @@ import fr.vigie.web.JsonInput;
 import io.javalin.http.Context;
 import java.util.List;
 
-/** What makes a capture evidence: verify one or the whole chain, export the bundle, deleted sightings, captures of a page. */
+/** What makes a capture evidence: verify one or the chain, export the bundle, deleted sightings, captures of a page. */
 public final class EvidenceController {
 
   /** Answer of GET /api/v1/captures/on-page (schema captures-on-page). */

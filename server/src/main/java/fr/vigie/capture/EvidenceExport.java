@@ -37,7 +37,8 @@ public final class EvidenceExport {
         if (in == null) {
           throw new ApiException.Conflict("file_missing", "Le fichier " + f.role() + " de la capture " + capture.id()
               + " est introuvable dans le dépôt : la preuve ne peut pas être exportée entière.",
-              "File " + f.role() + " of capture " + capture.id() + " is missing from the store: the evidence cannot be exported whole.");
+              "File " + f.role() + " of capture " + capture.id()
+                  + " is missing from the store: the evidence cannot be exported whole.");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * <pre>
  * {"automatic": true|false,
  *  "capturedBy": {"accountId": "…", "login": "…"},
- *  "files": {"&lt;role&gt;": {"bytes": n, "mediaType": "…", "sha256": "&lt;hex&gt;"}, …},   screenshot, viewport, html, mhtml
+ *  "files": {"&lt;role&gt;": {"bytes": n, "mediaType": "…", "sha256": "&lt;hex&gt;"}, …},  the parts sent
  *  "id": "&lt;capture id&gt;",
  *  "metadata": { the capture-metadata part as validated },
  *  "previousManifestSha256": "&lt;hex&gt;" | null,                                        null for sequence 1

@@ -31,7 +31,8 @@ final class PartContent {
         // Decoding is the check.
       }
     } catch (CharacterCodingException e) {
-      throw new ApiException.BadRequest("invalid_encoding", "La partie « " + part + " » n'est pas du texte UTF-8 valide.",
+      throw new ApiException.BadRequest("invalid_encoding",
+          "La partie « " + part + " » n'est pas du texte UTF-8 valide.",
           "Part \"" + part + "\" is not valid UTF-8 text.");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -51,7 +52,8 @@ final class PartContent {
       throw new UncheckedIOException(e);
     }
     if (header == null) {
-      throw notMhtml("aucun en-tête MIME terminé par une ligne vide dans les " + MAX_MHTML_HEADER / 1024 + " premiers Kio",
+      throw notMhtml("aucun en-tête MIME terminé par une ligne vide dans les " + MAX_MHTML_HEADER / 1024
+          + " premiers Kio",
           "no MIME header block ended by an empty line in the first " + MAX_MHTML_HEADER / 1024 + " KiB");
     }
     boolean mimeVersion = false;

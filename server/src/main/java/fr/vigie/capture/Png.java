@@ -39,7 +39,8 @@ public final class Png {
   private static Size read(DataInputStream in, String part) throws IOException {
     byte[] signature = in.readNBytes(SIGNATURE.length);
     if (!java.util.Arrays.equals(signature, SIGNATURE)) {
-      throw bad("not_png", "La partie « " + part + " » n'est pas un fichier PNG.", "Part \"" + part + "\" is not a PNG file.");
+      throw bad("not_png", "La partie « " + part + " » n'est pas un fichier PNG.",
+          "Part \"" + part + "\" is not a PNG file.");
     }
     Size size = null;
     byte[] buffer = new byte[64 * 1024];
@@ -86,8 +87,9 @@ public final class Png {
     long height = Integer.toUnsignedLong(ihdr.getInt());
     if (width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE) {
       throw bad("png_dimensions", "Le PNG de la partie « " + part + " » déclare " + width + " × " + height
-          + " pixels ; le maximum est " + MAX_SIDE + " × " + MAX_SIDE + ".", "The PNG of part \"" + part + "\" declares "
-          + width + " × " + height + " pixels; at most " + MAX_SIDE + " × " + MAX_SIDE + " is accepted.");
+          + " pixels ; le maximum est " + MAX_SIDE + " × " + MAX_SIDE + ".",
+          "The PNG of part \"" + part + "\" declares " + width + " × " + height + " pixels; at most " + MAX_SIDE
+              + " × " + MAX_SIDE + " is accepted.");
     }
     return new Size((int) width, (int) height);
   }

@@ -29,7 +29,7 @@ final class ReadMe {
         Horodatage RFC 3161  : %6$s
 
         Contenu
-          manifest.json    le manifeste : métadonnées de la capture et SHA-256 de chaque fichier (JSON canonique, RFC 8785)
+          manifest.json    le manifeste : métadonnées de la capture, SHA-256 de chaque fichier (JSON canonique RFC 8785)
           screenshot.png   la publication, recadrée dans la page
           viewport.png     toute la fenêtre visible, la publication encadrée (si présent)
           html.html        le code HTML de la publication, scripts retirés (si présent ; à ouvrir hors ligne)

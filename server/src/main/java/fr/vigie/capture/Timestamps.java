@@ -102,8 +102,8 @@ public final class Timestamps implements AutoCloseable {
     try {
       Timestamper.Stamp stamp = tsa.stamp(Sha256.bytes(capture.manifestSha256()));
       String sha = files.put(stamp.token());
-      writes.stamped(capture.id(), StoredFile.of(capture.id(), FileRole.TIMESTAMP, sha, stamp.token().length, null, null),
-          stamp.genTime(), tsa.authority());
+      StoredFile token = StoredFile.of(capture.id(), FileRole.TIMESTAMP, sha, stamp.token().length, null, null);
+      writes.stamped(capture.id(), token, stamp.genTime(), tsa.authority());
       return true;
     } catch (Timestamper.TimestampException e) {
       lastFailure.set(clock.instant());

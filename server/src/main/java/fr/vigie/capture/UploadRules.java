@@ -31,8 +31,8 @@ final class UploadRules {
       boolean known = name.equals(METADATA) || FileRole.fromWire(name).filter(FileRole::uploaded).isPresent();
       if (!known) {
         String shown = name.length() > 100 ? name.substring(0, 100) + "…" : name;
-        throw new ApiException.BadRequest("unknown_part", "Partie « " + shown + " » inconnue : les parties permises sont "
-            + ALLOWED + ".", "Unknown part \"" + shown + "\": allowed parts are " + ALLOWED + ".");
+        throw new ApiException.BadRequest("unknown_part", "Partie « " + shown + " » inconnue : les parties permises "
+            + "sont " + ALLOWED + ".", "Unknown part \"" + shown + "\": allowed parts are " + ALLOWED + ".");
       }
       if (out.put(name, part) != null) {
         throw new ApiException.BadRequest("duplicate_part", "La partie « " + name + " » est envoyée plusieurs fois.",
@@ -41,12 +41,14 @@ final class UploadRules {
     }
     for (String required : List.of(METADATA, FileRole.SCREENSHOT.wire())) {
       if (!out.containsKey(required)) {
-        throw new ApiException.BadRequest("missing_part", "Partie « " + required + " » manquante dans la requête multipart.",
+        throw new ApiException.BadRequest("missing_part",
+            "Partie « " + required + " » manquante dans la requête multipart.",
             "Missing multipart part \"" + required + "\".");
       }
     }
     for (UploadPart part : out.values()) {
-      long max = part.name().equals(METADATA) ? MAX_METADATA_BYTES : FileRole.fromWire(part.name()).orElseThrow().maxUploadBytes();
+      long max = part.name().equals(METADATA) ? MAX_METADATA_BYTES
+          : FileRole.fromWire(part.name()).orElseThrow().maxUploadBytes();
       checkSize(part.name(), part.size(), max);
     }
     return out;
@@ -54,11 +56,12 @@ final class UploadRules {
 
   static void checkSize(String name, long size, long max) {
     if (size > max) {
-      throw new ApiException.TooLarge("La partie « " + name + " » dépasse " + human(max) + " (reçu " + size + " octets).",
-          "Part \"" + name + "\" is larger than " + humanEn(max) + " (got " + size + " bytes).");
+      throw new ApiException.TooLarge("La partie « " + name + " » dépasse " + human(max) + " (reçu " + size
+          + " octets).", "Part \"" + name + "\" is larger than " + humanEn(max) + " (got " + size + " bytes).");
     }
     if (size == 0) {
-      throw new ApiException.BadRequest("empty_part", "La partie « " + name + " » est vide.", "Part \"" + name + "\" is empty.");
+      throw new ApiException.BadRequest("empty_part", "La partie « " + name + " » est vide.",
+          "Part \"" + name + "\" is empty.");
     }
   }
 
@@ -69,17 +72,19 @@ final class UploadRules {
       if (!role.uploaded()) {
         continue;
       }
-      UploadPart part = parts.get(role.wire());
-      boolean declared = metadata.hasNonNull(role.declaredHashField());
+      String name = role.wire();
+      String field = role.declaredHashField();
+      UploadPart part = parts.get(name);
+      boolean declared = metadata.hasNonNull(field);
+      // The screenshot is always sent; its hash stays optional as in the Foundation contract.
       if (role != FileRole.SCREENSHOT && declared && part == null) {
-        throw new ApiException.BadRequest("missing_part", role.declaredHashField() + " est annoncé dans metadata mais la partie « "
-            + role.wire() + " » manque.", role.declaredHashField() + " is declared in metadata but part \"" + role.wire()
-            + "\" is missing.");
+        throw new ApiException.BadRequest("missing_part", field + " est annoncé dans metadata mais la partie « "
+            + name + " » manque.", field + " is declared in metadata but part \"" + name + "\" is missing.");
       }
       if (role != FileRole.SCREENSHOT && !declared && part != null) {
-        throw new ApiException.BadRequest("undeclared_part", "La partie « " + role.wire() + " » est envoyée sans son empreinte "
-            + role.declaredHashField() + " dans metadata.", "Part \"" + role.wire() + "\" is sent without its "
-            + role.declaredHashField() + " in metadata.");
+        throw new ApiException.BadRequest("undeclared_part", "La partie « " + name + " » est envoyée sans son "
+            + "empreinte " + field + " dans metadata.", "Part \"" + name + "\" is sent without its " + field
+            + " in metadata.");
       }
       if (part != null) {
         out.put(role, part);

@@ -86,7 +86,8 @@ public final class ReviewController {
   }
 
   public void detail(Context ctx) {
-    withSession(ctx, (user, csrf) -> ctx.html(detailPage(user, csrf, captures.get(user, ctx.pathParam("id")), null, null)));
+    withSession(ctx, (user, csrf) ->
+        ctx.html(detailPage(user, csrf, captures.get(user, ctx.pathParam("id")), null, null)));
   }
 
   /** « Vérifier »: the same page with every file, the manifest, the link and the timestamp checked again. */
@@ -98,16 +99,19 @@ public final class ReviewController {
             "Le formulaire a expiré ou ne vient pas de cette page ; rechargez la page puis vérifiez à nouveau."));
         return;
       }
-      ctx.header("Cache-Control", "no-store").html(detailPage(user, csrf, capture, captures.verify(user, capture.id()), null));
+      Verification.OfCapture verification = captures.verify(user, capture.id());
+      ctx.header("Cache-Control", "no-store").html(detailPage(user, csrf, capture, verification, null));
     });
   }
 
   public void screenshot(Context ctx) {
-    withSession(ctx, (user, csrf) -> Downloads.send(ctx, captures.file(user, ctx.pathParam("id"), FileRole.SCREENSHOT.wire())));
+    withSession(ctx, (user, csrf) ->
+        Downloads.send(ctx, captures.file(user, ctx.pathParam("id"), FileRole.SCREENSHOT.wire())));
   }
 
   public void file(Context ctx) {
-    withSession(ctx, (user, csrf) -> Downloads.send(ctx, captures.file(user, ctx.pathParam("id"), ctx.pathParam("role"))));
+    withSession(ctx, (user, csrf) ->
+        Downloads.send(ctx, captures.file(user, ctx.pathParam("id"), ctx.pathParam("role"))));
   }
 
   /** « Exporter la preuve (ZIP) ». */
