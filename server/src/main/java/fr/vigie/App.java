@@ -11,9 +11,20 @@ import fr.vigie.canary.CanaryController;
 import fr.vigie.canary.CanaryRepository;
 import fr.vigie.canary.CanaryService;
 import fr.vigie.capture.CaptureController;
+import fr.vigie.capture.CaptureIntake;
 import fr.vigie.capture.CaptureRepository;
 import fr.vigie.capture.CaptureService;
+import fr.vigie.capture.CaptureVerifier;
+import fr.vigie.capture.CaptureWrites;
+import fr.vigie.capture.Chain;
+import fr.vigie.capture.ChainBackfill;
+import fr.vigie.capture.EvidenceController;
+import fr.vigie.capture.EvidenceExport;
+import fr.vigie.capture.FileStore;
 import fr.vigie.capture.FilesystemFileStore;
+import fr.vigie.capture.Timestamps;
+import fr.vigie.capture.timestamp.RfcTimestamper;
+import fr.vigie.capture.timestamp.Timestamper;
 import fr.vigie.classification.ClassificationController;
 import fr.vigie.classification.Engine;
 import fr.vigie.classification.Taxonomy;
@@ -42,19 +53,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Vigie, wired in one place: every dependency is built here, nothing is static. Start it with {@link #start()}. */
 public final class App {
 
+  private static final Duration TSA_RETRY_EVERY = Duration.ofSeconds(30);
+
   private final Javalin javalin;
   private final Optional<AccountService.Bootstrap> bootstrap;
   private final Optional<LexiconWatcher> lexiconWatcher;
+  private final Timestamps timestamps;
 
   public App(Config config) {
-    this(config, Clock.systemUTC());
+    this(config, Clock.systemUTC(), App::rfc3161);
   }
 
-  public App(Config config, Clock clock) {
+  /** @param timestampers builds the authority client for VIGIE_TSA_URL (tests give one over a local endpoint) */
+  public App(Config config, Clock clock, Function<String, Timestamper> timestampers) {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -71,8 +87,17 @@ public final class App {
 
     AccountService accounts = new AccountService(new AccountRepository(database.dsl()), ids, clock);
     this.bootstrap = accounts.bootstrap(config.adminPassword(), config.adminToken());
-    CaptureService captures = new CaptureService(new CaptureRepository(database.dsl(), mapper),
-        new FilesystemFileStore(config.dataDir().resolve("files")), json, ids, clock);
+    FileStore files = new FilesystemFileStore(config.dataDir().resolve("files"));
+    CaptureRepository captureReads = new CaptureRepository(database.dsl(), mapper);
+    CaptureWrites captureWrites = new CaptureWrites(database.dsl(), mapper);
+    Chain chain = new Chain(captureReads, captureWrites, files);
+    new ChainBackfill(captureReads, chain).run();
+    Optional<Timestamper> timestamper = config.tsaUrl().map(timestampers);
+    this.timestamps = new Timestamps(timestamper, captureReads, captureWrites, files, clock);
+    CaptureIntake intake = new CaptureIntake(captureReads, chain, files, timestamps, json, ids, clock);
+    CaptureService captures = new CaptureService(captureReads, captureWrites, files,
+        new CaptureVerifier(captureReads, files, timestamper, clock), clock);
+    EvidenceExport export = new EvidenceExport(files);
     Engine classifier;
     if (config.lexiconDir().isPresent()) {
       LexiconSource folder = new LexiconSource.Folder(config.lexiconDir().get());
@@ -91,18 +116,20 @@ public final class App {
         new AccountController(),
         new ClassificationController(json, classifier),
         new EchoController(json),
-        new CaptureController(captures),
+        new CaptureController(intake, captures),
+        new EvidenceController(captures, export, json),
         new CanaryController(json, canary),
         responses.api(),
-        new ReviewController(accounts, captures, canary, limits, new Pages()),
+        new ReviewController(accounts, captures, export, canary, limits, new Pages()),
         responses.pages());
 
     this.javalin = Javalin.create(cfg -> {
       cfg.jetty.port = config.port();
       cfg.jsonMapper(new JavalinJackson(mapper, false));
       cfg.http.maxRequestSize = 16L * 1024 * 1024;
-      cfg.jetty.multipartConfig.maxFileSize(20, SizeUnit.MB);
-      cfg.jetty.multipartConfig.maxTotalRequestSize(22, SizeUnit.MB);
+      // Above the largest part (mhtml, 60 MiB) so that the intake, not Jetty, refuses an oversized part by name.
+      cfg.jetty.multipartConfig.maxFileSize(64, SizeUnit.MB);
+      cfg.jetty.multipartConfig.maxTotalRequestSize(112, SizeUnit.MB);
       cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
       cfg.jetty.multipartConfig.cacheDirectory(config.dataDir().resolve("files").resolve("tmp").toString());
       cfg.startup.showJavalinBanner = false;
@@ -122,7 +149,13 @@ public final class App {
 
   public App start() {
     javalin.start();
+    timestamps.start(TSA_RETRY_EVERY);
     return this;
+  }
+
+  /** The trusted-timestamp side of the captures (tests run a retry round by hand). */
+  public Timestamps timestamps() {
+    return timestamps;
   }
 
   public int port() {
@@ -130,7 +163,14 @@ public final class App {
   }
 
   public void stop() {
+    timestamps.close();
     javalin.stop();
     lexiconWatcher.ifPresent(LexiconWatcher::close);
+  }
+
+  private static Timestamper rfc3161(String url) {
+    // An upload waits on the authority 10 s at most; after a failure, uploads stop waiting for 30 s and the
+    // background task retries.
+    return new RfcTimestamper(url, Duration.ofSeconds(10));
   }
 }

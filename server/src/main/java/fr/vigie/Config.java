@@ -13,14 +13,20 @@ import java.util.Optional;
  * @param adminPassword when present, the first-run admin password instead of a generated one
  * @param apiRequestsPerMinute API calls allowed per account and minute (a runaway script); raised for load runs
  * @param lexiconDir when present, the detection lexicons are read from this folder and reloaded on change
+ * @param tsaUrl when present, the RFC 3161 time-stamping authority that stamps every capture's manifest hash
  */
 public record Config(int port, Path dataDir, Optional<String> adminToken, Optional<String> adminPassword,
-    long apiRequestsPerMinute, Optional<Path> lexiconDir) {
+    long apiRequestsPerMinute, Optional<Path> lexiconDir, Optional<String> tsaUrl) {
 
   public static final long DEFAULT_API_REQUESTS_PER_MINUTE = 6_000;
 
   public Config(int port, Path dataDir, Optional<String> adminToken, Optional<String> adminPassword) {
-    this(port, dataDir, adminToken, adminPassword, DEFAULT_API_REQUESTS_PER_MINUTE, Optional.empty());
+    this(port, dataDir, adminToken, adminPassword, DEFAULT_API_REQUESTS_PER_MINUTE, Optional.empty(), Optional.empty());
+  }
+
+  /** The same configuration with this time-stamping authority. */
+  public Config withTsaUrl(String url) {
+    return new Config(port, dataDir, adminToken, adminPassword, apiRequestsPerMinute, lexiconDir, Optional.of(url));
   }
 
   public Config {
@@ -33,6 +39,12 @@ public record Config(int port, Path dataDir, Optional<String> adminToken, Option
     dataDir = dataDir.toAbsolutePath().normalize();
     adminToken = adminToken.filter(t -> !t.isBlank());
     adminPassword = adminPassword.filter(p -> !p.isBlank());
+    tsaUrl = tsaUrl.map(String::strip).filter(u -> !u.isEmpty());
+    tsaUrl.ifPresent(u -> {
+      if (!u.startsWith("http://") && !u.startsWith("https://")) {
+        throw new IllegalArgumentException("VIGIE_TSA_URL doit être une adresse http(s) (reçu " + u + ")");
+      }
+    });
     adminToken.ifPresent(t -> {
       if (t.length() < 16) {
         throw new IllegalArgumentException("VIGIE_ADMIN_TOKEN doit faire au moins 16 caractères");
@@ -61,6 +73,7 @@ public record Config(int port, Path dataDir, Optional<String> adminToken, Option
         Optional.ofNullable(env.get("VIGIE_ADMIN_TOKEN")),
         Optional.ofNullable(env.get("VIGIE_ADMIN_PASSWORD")),
         parsedRate,
-        Optional.ofNullable(env.get("VIGIE_LEXICON_DIR")).filter(s -> !s.isBlank()).map(Path::of));
+        Optional.ofNullable(env.get("VIGIE_LEXICON_DIR")).filter(s -> !s.isBlank()).map(Path::of),
+        Optional.ofNullable(env.get("VIGIE_TSA_URL")));
   }
 }

@@ -8,8 +8,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import fr.vigie.account.Account;
+import fr.vigie.account.AccountRepository;
+import fr.vigie.account.Role;
+import fr.vigie.account.Secrets;
+import fr.vigie.capture.timestamp.Timestamper;
+import fr.vigie.db.Database;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** A real Vigie on a free port with its own data folder, and an HTTP client that speaks to it. */
 public final class TestServer implements AutoCloseable {
@@ -19,10 +28,30 @@ public final class TestServer implements AutoCloseable {
   public static final ObjectMapper JSON = new ObjectMapper();
 
   private final App app;
+  private final Path dataDir;
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   public TestServer(Path dataDir) {
-    this.app = new App(new Config(0, dataDir, Optional.of(ADMIN_TOKEN), Optional.of(ADMIN_PASSWORD))).start();
+    this(dataDir, null, url -> {
+      throw new IllegalStateException("no time-stamping authority in this test");
+    });
+  }
+
+  /** A Vigie whose VIGIE_TSA_URL is {@code tsaUrl} (null: none), the authority's client built by {@code timestampers}. */
+  public TestServer(Path dataDir, String tsaUrl, Function<String, Timestamper> timestampers) {
+    Config config = new Config(0, dataDir, Optional.of(ADMIN_TOKEN), Optional.of(ADMIN_PASSWORD));
+    this.dataDir = dataDir;
+    this.app = new App(tsaUrl == null ? config : config.withTsaUrl(tsaUrl), Clock.systemUTC(), timestampers).start();
+  }
+
+  /** Creates an account with this role and gives an API token for it (there is no API for that yet). */
+  public String tokenFor(String login, Role role) {
+    AccountRepository accounts = new AccountRepository(new Database(dataDir.resolve("vigie.db")).dsl());
+    Account account = new Account("acct-" + login, login, login, role, "$2b$10$unused", Instant.now());
+    accounts.insert(account);
+    String token = Secrets.token("vigie_");
+    accounts.insertToken(Secrets.sha256Hex(token), account.id(), "test", Instant.now());
+    return token;
   }
 
   public App app() {
@@ -57,6 +86,15 @@ public final class TestServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** POST /api/v1/captures with these parts, as the extension sends it. */
+  public HttpResponse<String> upload(String idempotencyKey, Multipart parts) {
+    HttpRequest.Builder b = request("/api/v1/captures").header("Content-Type", parts.contentType());
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(b.POST(parts.publisher()).build());
   }
 
   public HttpResponse<String> get(String path) {

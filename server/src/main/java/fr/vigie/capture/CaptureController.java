@@ -2,21 +2,24 @@ package fr.vigie.capture;
 
 import fr.vigie.web.ApiAuth;
 import fr.vigie.web.ApiException;
+import fr.vigie.web.Principal;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** /api/v1/captures: multipart upload, list, one capture, its screenshot bytes. */
+/** /api/v1/captures: multipart upload, list, one capture, its files. */
 public final class CaptureController {
 
-  static final long MAX_SCREENSHOT_BYTES = 20L * 1024 * 1024;
-  static final long MAX_METADATA_BYTES = 1024L * 1024;
+  private final CaptureIntake intake;
   private final CaptureService captures;
 
-  public CaptureController(CaptureService captures) {
+  public CaptureController(CaptureIntake intake, CaptureService captures) {
+    this.intake = intake;
     this.captures = captures;
   }
 
@@ -28,9 +31,15 @@ public final class CaptureController {
               + (contentType == null ? "aucun type" : contentType) + ".",
           "A capture is sent as multipart/form-data (parts metadata and screenshot).");
     }
-    byte[] metadata = part(ctx, "metadata", MAX_METADATA_BYTES);
-    byte[] screenshot = part(ctx, "screenshot", MAX_SCREENSHOT_BYTES);
-    CaptureService.Stored stored = captures.store(ApiAuth.principal(ctx), ctx.header("Idempotency-Key"), metadata, screenshot);
+    Principal principal = ApiAuth.principal(ctx);
+    String key = ctx.header("Idempotency-Key");
+    // A retry of an upload already stored is answered without reading its parts again.
+    Optional<Capture> earlier = intake.replay(principal, key);
+    if (earlier.isPresent()) {
+      ctx.status(200).json(earlier.get());
+      return;
+    }
+    CaptureIntake.Stored stored = intake.store(principal, key, ctx.req().getRemoteAddr(), parts(ctx));
     ctx.status(stored.created() ? 201 : 200).json(stored.capture());
   }
 
@@ -45,49 +54,59 @@ public final class CaptureController {
   }
 
   public void screenshot(Context ctx) {
-    ctx.contentType("image/png").result(captures.screenshot(ApiAuth.principal(ctx), ctx.pathParam("id")));
+    Downloads.send(ctx, captures.file(ApiAuth.principal(ctx), ctx.pathParam("id"), FileRole.SCREENSHOT.wire()));
   }
 
-  private static byte[] part(Context ctx, String name, long maxBytes) {
-    UploadedFile file;
-    String field;
+  public void file(Context ctx) {
+    Downloads.send(ctx, captures.file(ApiAuth.principal(ctx), ctx.pathParam("id"), ctx.pathParam("role")));
+  }
+
+  private static List<UploadPart> parts(Context ctx) {
+    List<UploadPart> out = new ArrayList<>();
     try {
-      file = ctx.uploadedFile(name);
-      field = file == null ? ctx.formParam(name) : null;
+      ctx.uploadedFiles(); // lets Javalin install its multipart limits on the request before the parts are read
+      for (Part part : ctx.req().getParts()) {
+        out.add(new UploadPart() {
+          @Override
+          public String name() {
+            return part.getName();
+          }
+
+          @Override
+          public long size() {
+            return part.getSize();
+          }
+
+          @Override
+          public InputStream open() throws IOException {
+            return part.getInputStream();
+          }
+        });
+      }
     } catch (Exception e) {
-      // Jetty reports a part over the limits, or a broken body, while parsing (a ServletException thrown through Kotlin).
+      // Jetty reports a part over the limits, or a broken body, while parsing (a ServletException through Kotlin).
       throw unreadable(e);
     }
-    if (file == null && field == null) {
-      throw new ApiException.BadRequest("missing_part", "Partie « " + name + " » manquante dans la requête multipart.",
-          "Missing multipart part \"" + name + "\".");
-    }
-    if (file == null) {
-      return field.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-    if (file.size() > maxBytes) {
-      throw new ApiException.TooLarge("La partie « " + name + " » dépasse " + (maxBytes / 1024) + " Kio.",
-          "Part \"" + name + "\" is larger than " + (maxBytes / 1024) + " KiB.");
-    }
-    try (InputStream in = file.content()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return out;
   }
 
   private static ApiException unreadable(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
       if (message.contains("max file size") || message.contains("max request size") || message.contains("max length")) {
-        return new ApiException.TooLarge("La requête multipart dépasse la taille permise (capture d'écran : "
-            + (MAX_SCREENSHOT_BYTES / 1024 / 1024) + " Mio au plus).",
-            "The multipart request is larger than allowed (screenshot: at most "
-            + (MAX_SCREENSHOT_BYTES / 1024 / 1024) + " MiB).");
+        return new ApiException.TooLarge("La requête multipart dépasse la taille permise (mhtml : "
+            + mib(FileRole.MHTML) + " Mio, screenshot et viewport : " + mib(FileRole.SCREENSHOT) + " Mio, html : "
+            + mib(FileRole.HTML) + " Mio au plus).", "The multipart request is larger than allowed (mhtml: "
+            + mib(FileRole.MHTML) + " MiB, screenshot and viewport: " + mib(FileRole.SCREENSHOT) + " MiB, html: "
+            + mib(FileRole.HTML) + " MiB at most).");
       }
     }
     return new ApiException.BadRequest("invalid_multipart", "La requête multipart est mal formée.",
         "The multipart request is malformed.");
+  }
+
+  private static long mib(FileRole role) {
+    return role.maxUploadBytes() >> 20;
   }
 
   private static int intParam(Context ctx, String name, int fallback) {

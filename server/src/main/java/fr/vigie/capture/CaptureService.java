@@ -1,71 +1,39 @@
 package fr.vigie.capture;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import fr.vigie.account.Secrets;
-import fr.vigie.classification.Risk;
-import fr.vigie.db.Ids;
 import fr.vigie.web.ApiException;
-import fr.vigie.web.JsonInput;
 import fr.vigie.web.Principal;
+import java.io.InputStream;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** Checks and stores captures: file first (durable), then the database row. Knows nothing of HTTP. */
+/** Reading captures, their files and their checks, and recording deleted sightings; who may see what. No HTTP here. */
 public final class CaptureService {
 
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{8,200}");
-  private final CaptureRepository captures;
+  static final int MAX_ON_PAGE = 500;
+  /** A browser clock a little ahead is tolerated; a sighting further in the future is not a sighting. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  private final CaptureRepository reads;
+  private final CaptureWrites writes;
   private final FileStore files;
-  private final JsonInput json;
-  private final Ids ids;
+  private final CaptureVerifier verifier;
   private final Clock clock;
 
-  public CaptureService(CaptureRepository captures, FileStore files, JsonInput json, Ids ids, Clock clock) {
-    this.captures = captures;
+  public CaptureService(CaptureRepository reads, CaptureWrites writes, FileStore files, CaptureVerifier verifier,
+      Clock clock) {
+    this.reads = reads;
+    this.writes = writes;
     this.files = files;
-    this.json = json;
-    this.ids = ids;
+    this.verifier = verifier;
     this.clock = clock;
   }
 
-  /** The capture, and whether this call created it (false: the idempotency key was already used). */
-  public record Stored(Capture capture, boolean created) {}
-
-  public Stored store(Principal principal, String idempotencyKey, byte[] metadataJson, byte[] png) {
-    if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      throw new ApiException.BadRequest("idempotency_key",
-          "En-tête Idempotency-Key manquant ou invalide (8 à 200 caractères ASCII visibles).",
-          "Missing or invalid Idempotency-Key header (8 to 200 visible ASCII characters).");
-    }
-    Optional<Capture> earlier = captures.byIdempotencyKey(principal.accountId(), idempotencyKey);
-    if (earlier.isPresent()) {
-      return new Stored(earlier.get(), false);
-    }
-    JsonNode metadata = json.parse(metadataJson, "capture-metadata", JsonNode.class,
-        "champ metadata", "metadata part");
-    Png.Size size = Png.inspect(png);
-    String sha = Secrets.sha256Hex(png);
-    String declared = metadata.path("screenshotSha256").asText(null);
-    if (declared != null && !declared.equals(sha)) {
-      throw new ApiException.BadRequest("hash_mismatch",
-          "Le SHA-256 annoncé (" + declared + ") ne correspond pas aux octets reçus (" + sha + ").",
-          "The declared SHA-256 does not match the bytes received.");
-    }
-    files.put(png);
-    Risk risk = Risk.fromWire(metadata.path("classification").path("risk").asText());
-    NewCapture row = new NewCapture(ids.next(), principal.accountId(), idempotencyKey, clock.instant(), risk.wire(),
-        risk.ordinal(), metadata, Instant.parse(metadata.path("capturedAt").asText()), sha, png.length, size);
-    if (!captures.insert(row)) {
-      return new Stored(captures.byIdempotencyKey(principal.accountId(), idempotencyKey).orElseThrow(), false);
-    }
-    return new Stored(captures.byId(row.id()).orElseThrow(), true);
-  }
+  /** A stored file, opened for sending. */
+  public record Download(Capture capture, FileRole role, StoredFile file, InputStream content) {}
 
   public Capture get(Principal principal, String id) {
-    return captures.byId(id).filter(c -> principal.canReview() || c.capturedBy().equals(principal.login()))
+    return reads.byId(id).filter(c -> principal.canReview() || c.custody().accountId().equals(principal.accountId()))
         .orElseThrow(() -> new ApiException.NotFound("Aucune capture " + id + ".", "No capture " + id + "."));
   }
 
@@ -74,13 +42,55 @@ public final class CaptureService {
       throw new ApiException.BadRequest("invalid_paging", "limit doit être entre 1 et 200 et offset positif.",
           "limit must be between 1 and 200 and offset not negative.");
     }
-    return captures.newestFirst(limit, offset).stream()
-        .filter(c -> principal.canReview() || c.capturedBy().equals(principal.login())).toList();
+    return reads.newestFirst(limit, offset, ownOnly(principal));
   }
 
-  public byte[] screenshot(Principal principal, String id) {
+  public Download file(Principal principal, String id, String roleName) {
     Capture capture = get(principal, id);
-    return files.get(capture.screenshot().sha256()).orElseThrow(() -> new IllegalStateException(
-        "screenshot file " + capture.screenshot().sha256() + " of capture " + id + " is missing from the store"));
+    FileRole role = FileRole.fromWire(roleName).orElseThrow(() -> new ApiException.NotFound(
+        "Rôle de fichier inconnu : " + roleName + ".", "Unknown file role: " + roleName + "."));
+    StoredFile file = capture.file(role).orElseThrow(() -> new ApiException.NotFound(
+        "La capture " + id + " n'a pas de fichier " + role.wire() + ".",
+        "Capture " + id + " has no " + role.wire() + " file."));
+    InputStream content = files.open(file.sha256()).orElseThrow(() -> new ApiException.Conflict("file_missing",
+        "Le fichier " + role.wire() + " de la capture " + id + " est introuvable dans le dépôt de preuves.",
+        "File " + role.wire() + " of capture " + id + " is missing from the evidence store."));
+    return new Download(capture, role, file, content);
+  }
+
+  /** Keeps the earliest sighting; sending the same one again changes nothing. */
+  public Capture markDeleted(Principal principal, String id, DeletedSighting sighting) {
+    Capture capture = get(principal, id);
+    if (sighting.seenAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+      throw new ApiException.BadRequest("seen_in_future", "seenAt (" + sighting.seenAt() + ") est dans le futur selon "
+          + "l'horloge du serveur.", "seenAt is in the future by the server's clock.");
+    }
+    writes.markDeleted(capture.id(), sighting.seenAt(), sighting.how(), sighting.pageUrl());
+    return reads.byId(id).orElseThrow();
+  }
+
+  public List<CaptureRepository.OnPage> onPage(Principal principal, String url) {
+    if (url == null || url.length() > 4096 || !(url.startsWith("http://") || url.startsWith("https://"))) {
+      throw new ApiException.BadRequest("invalid_parameter", "Le paramètre url doit être une adresse http(s) de 4096 "
+          + "caractères au plus.", "Parameter url must be an http(s) address of at most 4096 characters.");
+    }
+    return reads.onPage(UrlKey.of(url), MAX_ON_PAGE, ownOnly(principal));
+  }
+
+  public Verification.OfCapture verify(Principal principal, String id) {
+    return verifier.verify(get(principal, id));
+  }
+
+  public Verification.OfChain verifyChain(Principal principal) {
+    if (!principal.canReview()) {
+      throw new ApiException.Forbidden("Seuls les superviseurs et les administrateurs vérifient toute la chaîne.",
+          "Only supervisors and admins verify the whole chain.");
+    }
+    return verifier.verifyChain();
+  }
+
+  /** CMs see their own captures; supervisors and admins see all. */
+  private static Optional<String> ownOnly(Principal principal) {
+    return principal.canReview() ? Optional.empty() : Optional.of(principal.accountId());
   }
 }

@@ -1,12 +1,19 @@
 package fr.vigie.capture;
 
 import fr.vigie.web.ApiException;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * Checks that bytes are one whole PNG without decoding it: signature, every chunk's CRC, IHDR first, IEND last,
- * sane dimensions. A decoder never sees a file that declares 100,000 × 100,000 pixels.
+ * Checks that a stream is one whole PNG without decoding it: signature, every chunk's CRC, IHDR first, IEND last,
+ * sane dimensions. A decoder never sees a file that declares 100,000 × 100,000 pixels, and the check reads the file
+ * in constant memory.
  */
 public final class Png {
 
@@ -18,74 +25,78 @@ public final class Png {
 
   private Png() {}
 
-  public static Size inspect(byte[] bytes) {
-    if (bytes.length < SIGNATURE.length || !startsWithSignature(bytes)) {
-      throw bad("not_png", "La capture d'écran n'est pas un fichier PNG.", "The screenshot is not a PNG file.");
+  /** The PNG's size; a 400 naming {@code part} when the bytes are not one sane PNG. */
+  public static Size inspect(InputStream stream, String part) {
+    try {
+      return read(new DataInputStream(stream), part);
+    } catch (EOFException e) {
+      throw truncated(part);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    in.position(SIGNATURE.length);
-    Size size = null;
-    boolean ended = false;
-    while (in.hasRemaining()) {
-      if (ended) {
-        throw bad("invalid_png", "Le PNG contient des octets après sa fin (IEND).", "The PNG has bytes after IEND.");
-      }
-      if (in.remaining() < 12) {
-        throw truncated();
-      }
-      long length = Integer.toUnsignedLong(in.getInt());
-      byte[] type = new byte[4];
-      in.get(type);
-      if (length > in.remaining() - 4) {
-        throw truncated();
-      }
-      byte[] data = new byte[(int) length];
-      in.get(data);
-      long crc = Integer.toUnsignedLong(in.getInt());
-      CRC32 check = new CRC32();
-      check.update(type);
-      check.update(data);
-      String name = new String(type, java.nio.charset.StandardCharsets.US_ASCII);
-      if (check.getValue() != crc) {
-        throw bad("invalid_png", "Le PNG est corrompu (somme de contrôle du bloc " + name + " fausse).",
-            "The PNG is corrupt (bad CRC in chunk " + name + ").");
-      }
-      if (size == null) {
-        if (!name.equals("IHDR") || length != 13) {
-          throw bad("invalid_png", "Le PNG ne commence pas par un en-tête IHDR.", "The PNG does not start with IHDR.");
-        }
-        size = dimensions(ByteBuffer.wrap(data));
-      }
-      ended = name.equals("IEND");
-    }
-    if (!ended) {
-      throw truncated();
-    }
-    return size;
   }
 
-  private static Size dimensions(ByteBuffer ihdr) {
+  private static Size read(DataInputStream in, String part) throws IOException {
+    byte[] signature = in.readNBytes(SIGNATURE.length);
+    if (!java.util.Arrays.equals(signature, SIGNATURE)) {
+      throw bad("not_png", "La partie « " + part + " » n'est pas un fichier PNG.",
+          "Part \"" + part + "\" is not a PNG file.");
+    }
+    Size size = null;
+    byte[] buffer = new byte[64 * 1024];
+    while (true) {
+      long length = Integer.toUnsignedLong(in.readInt());
+      byte[] type = new byte[4];
+      in.readFully(type);
+      String name = new String(type, StandardCharsets.US_ASCII);
+      CRC32 check = new CRC32();
+      check.update(type);
+      if (size == null) {
+        if (!name.equals("IHDR") || length != 13) {
+          throw bad("invalid_png", "Le PNG de la partie « " + part + " » ne commence pas par un en-tête IHDR.",
+              "The PNG of part \"" + part + "\" does not start with IHDR.");
+        }
+        byte[] ihdr = new byte[13];
+        in.readFully(ihdr);
+        check.update(ihdr);
+        size = dimensions(ByteBuffer.wrap(ihdr), part);
+      } else {
+        for (long left = length; left > 0; ) {
+          int n = (int) Math.min(left, buffer.length);
+          in.readFully(buffer, 0, n);
+          check.update(buffer, 0, n);
+          left -= n;
+        }
+      }
+      if (check.getValue() != Integer.toUnsignedLong(in.readInt())) {
+        throw bad("invalid_png", "Le PNG de la partie « " + part + " » est corrompu (somme de contrôle du bloc " + name
+            + " fausse).", "The PNG of part \"" + part + "\" is corrupt (bad CRC in chunk " + name + ").");
+      }
+      if (name.equals("IEND")) {
+        if (in.read() != -1) {
+          throw bad("invalid_png", "Le PNG de la partie « " + part + " » contient des octets après sa fin (IEND).",
+              "The PNG of part \"" + part + "\" has bytes after IEND.");
+        }
+        return size;
+      }
+    }
+  }
+
+  private static Size dimensions(ByteBuffer ihdr, String part) {
     long width = Integer.toUnsignedLong(ihdr.getInt());
     long height = Integer.toUnsignedLong(ihdr.getInt());
     if (width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE) {
-      throw bad("png_dimensions", "Le PNG déclare " + width + " × " + height + " pixels ; le maximum est "
-          + MAX_SIDE + " × " + MAX_SIDE + ".", "The PNG declares " + width + " × " + height + " pixels; at most "
-          + MAX_SIDE + " × " + MAX_SIDE + " is accepted.");
+      throw bad("png_dimensions", "Le PNG de la partie « " + part + " » déclare " + width + " × " + height
+          + " pixels ; le maximum est " + MAX_SIDE + " × " + MAX_SIDE + ".",
+          "The PNG of part \"" + part + "\" declares " + width + " × " + height + " pixels; at most " + MAX_SIDE
+              + " × " + MAX_SIDE + " is accepted.");
     }
     return new Size((int) width, (int) height);
   }
 
-  private static boolean startsWithSignature(byte[] bytes) {
-    for (int i = 0; i < SIGNATURE.length; i++) {
-      if (bytes[i] != SIGNATURE[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static ApiException truncated() {
-    return bad("invalid_png", "Le PNG est tronqué (il manque la fin du fichier).", "The PNG is truncated.");
+  private static ApiException truncated(String part) {
+    return bad("invalid_png", "Le PNG de la partie « " + part + " » est tronqué (il manque la fin du fichier).",
+        "The PNG of part \"" + part + "\" is truncated.");
   }
 
   private static ApiException bad(String code, String fr, String en) {

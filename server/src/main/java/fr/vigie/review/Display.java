@@ -24,6 +24,12 @@ public final class Display {
   private static final Map<String, String> KINDS = Map.of("public_reply", "Réponse publique",
       "private_message", "Message privé", "acknowledgement", "Accusé de réception");
 
+  private static final Map<String, String> ROLES = Map.of("screenshot", "Publication (PNG)", "viewport",
+      "Fenêtre entière (PNG)", "html", "HTML de la publication", "mhtml", "Page entière (MHTML)", "manifest",
+      "Manifeste (JSON canonique)", "timestamp", "Jeton d'horodatage (RFC 3161)");
+  private static final Map<String, String> DELETED = Map.of("missing_from_thread", "absente du fil de discussion",
+      "unavailable_page", "son lien affiche la page « indisponible » de la plateforme");
+
   private Display() {}
 
   public static String label(String label) {
@@ -32,6 +38,22 @@ public final class Display {
 
   public static String kind(String kind) {
     return KINDS.getOrDefault(kind, kind);
+  }
+
+  public static String role(String role) {
+    return ROLES.getOrDefault(role, role);
+  }
+
+  public static String howDeleted(String how) {
+    return DELETED.getOrDefault(how, how);
+  }
+
+  /** "1,8 Mio", "48 Kio", "912 octets". */
+  public static String bytes(long bytes) {
+    if (bytes >= 1 << 20) {
+      return String.format(Locale.FRENCH, "%.1f Mio", bytes / (double) (1 << 20));
+    }
+    return bytes >= 1 << 10 ? (bytes >> 10) + " Kio" : bytes + " octets";
   }
 
   public static String risk(String risk) {

@@ -1,6 +1,7 @@
 package fr.vigie.review;
 
 import fr.vigie.capture.Capture;
+import fr.vigie.capture.Verification;
 import fr.vigie.web.Principal;
 import java.util.List;
 
@@ -15,8 +16,9 @@ public final class PageModels {
   /** The capture queue, newest first. */
   public record Captures(Principal user, String csrf, List<Capture> captures) {}
 
-  /** One capture with everything stored about it. */
-  public record Detail(Principal user, String csrf, Capture capture, String metadataJson) {}
+  /** One capture with everything stored about it; the verification after « Vérifier », an error to show if any. */
+  public record Detail(Principal user, String csrf, Capture capture, String metadataJson,
+      Verification.OfCapture verification, String error) {}
 
   /** Adapter-health reports of the last week. */
   public record Adapters(Principal user, String csrf, List<fr.vigie.canary.AdapterSummary> items) {}

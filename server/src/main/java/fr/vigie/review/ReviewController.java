@@ -6,6 +6,10 @@ import fr.vigie.account.AccountService;
 import fr.vigie.canary.CanaryService;
 import fr.vigie.capture.Capture;
 import fr.vigie.capture.CaptureService;
+import fr.vigie.capture.Downloads;
+import fr.vigie.capture.EvidenceExport;
+import fr.vigie.capture.FileRole;
+import fr.vigie.capture.Verification;
 import fr.vigie.web.ApiException;
 import fr.vigie.web.Principal;
 import fr.vigie.web.RateLimits;
@@ -18,16 +22,18 @@ public final class ReviewController {
   private static final String COOKIE = Sessions.COOKIE;
   private final AccountService accounts;
   private final CaptureService captures;
+  private final EvidenceExport export;
   private final CanaryService canary;
   private final RateLimits limits;
   private final Pages pages;
   private final Sessions sessions;
   private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  public ReviewController(AccountService accounts, CaptureService captures, CanaryService canary, RateLimits limits,
-      Pages pages) {
+  public ReviewController(AccountService accounts, CaptureService captures, EvidenceExport export, CanaryService canary,
+      RateLimits limits, Pages pages) {
     this.accounts = accounts;
     this.captures = captures;
+    this.export = export;
     this.canary = canary;
     this.limits = limits;
     this.pages = pages;
@@ -79,17 +85,43 @@ public final class ReviewController {
   }
 
   public void detail(Context ctx) {
+    withSession(ctx, (user, csrf) ->
+        ctx.html(detailPage(user, csrf, captures.get(user, ctx.pathParam("id")), null, null)));
+  }
+
+  /** « Vérifier »: the same page with every file, the manifest, the link and the timestamp checked again. */
+  public void verify(Context ctx) {
     withSession(ctx, (user, csrf) -> {
       Capture capture = captures.get(user, ctx.pathParam("id"));
-      ctx.html(pages.render("capture.jte",
-          new PageModels.Detail(user, csrf, capture, pretty.writeValueAsString(capture.metadata()))));
+      if (!csrf.equals(ctx.formParam("csrf"))) {
+        ctx.status(403).html(detailPage(user, csrf, capture, null,
+            "Le formulaire a expiré ou ne vient pas de cette page ; rechargez la page puis vérifiez à nouveau."));
+        return;
+      }
+      Verification.OfCapture verification = captures.verify(user, capture.id());
+      ctx.header("Cache-Control", "no-store").html(detailPage(user, csrf, capture, verification, null));
     });
   }
 
   public void screenshot(Context ctx) {
-    withSession(ctx, (user, csrf) -> ctx.contentType("image/png")
-        .header("Cache-Control", "private, max-age=3600")
-        .result(captures.screenshot(user, ctx.pathParam("id"))));
+    withSession(ctx, (user, csrf) ->
+        Downloads.send(ctx, captures.file(user, ctx.pathParam("id"), FileRole.SCREENSHOT.wire())));
+  }
+
+  public void file(Context ctx) {
+    withSession(ctx, (user, csrf) ->
+        Downloads.send(ctx, captures.file(user, ctx.pathParam("id"), ctx.pathParam("role"))));
+  }
+
+  /** « Exporter la preuve (ZIP) ». */
+  public void export(Context ctx) {
+    withSession(ctx, (user, csrf) -> Downloads.sendExport(ctx, export, captures.get(user, ctx.pathParam("id"))));
+  }
+
+  private String detailPage(Principal user, String csrf, Capture capture, Verification.OfCapture verification,
+      String error) throws Exception {
+    return pages.render("capture.jte", new PageModels.Detail(user, csrf, capture,
+        pretty.writeValueAsString(capture.metadata()), verification, error));
   }
 
   /** What the extension's adapters reported this week: a platform redesign shows here the same day. */

@@ -69,6 +69,13 @@ public abstract sealed class ApiException extends RuntimeException {
     }
   }
 
+  /** 409: the request is sound but the stored state does not allow it. */
+  public static final class Conflict extends ApiException {
+    public Conflict(String code, String fr, String en) {
+      super(409, code, fr, en, List.of());
+    }
+  }
+
   /** 413: a body or a part above its size limit. */
   public static final class TooLarge extends ApiException {
     public TooLarge(String fr, String en) {

@@ -3,6 +3,7 @@ package fr.vigie.web;
 import fr.vigie.account.AccountController;
 import fr.vigie.canary.CanaryController;
 import fr.vigie.capture.CaptureController;
+import fr.vigie.capture.EvidenceController;
 import fr.vigie.classification.ClassificationController;
 import fr.vigie.response.ResponseController;
 import fr.vigie.review.ResponsePages;
@@ -18,6 +19,7 @@ public record Routes(
     ClassificationController classification,
     EchoController echo,
     CaptureController captures,
+    EvidenceController evidence,
     CanaryController canary,
     ResponseController responses,
     ReviewController review,
@@ -39,8 +41,14 @@ public record Routes(
     cfg.routes.post("/api/v1/echo", echo::echo); // benchmark baseline for classify (benchmarks/)
     cfg.routes.post("/api/v1/captures", captures::create);
     cfg.routes.get("/api/v1/captures", captures::list);
+    cfg.routes.get("/api/v1/captures/verify", evidence::verifyChain); // before {id}: "verify" is not an id
+    cfg.routes.get("/api/v1/captures/on-page", evidence::onPage);
     cfg.routes.get("/api/v1/captures/{id}", captures::get);
     cfg.routes.get("/api/v1/captures/{id}/screenshot", captures::screenshot);
+    cfg.routes.get("/api/v1/captures/{id}/files/{role}", captures::file);
+    cfg.routes.get("/api/v1/captures/{id}/verify", evidence::verify);
+    cfg.routes.get("/api/v1/captures/{id}/export", evidence::export);
+    cfg.routes.post("/api/v1/captures/{id}/deleted", evidence::deleted);
     cfg.routes.post("/api/v1/adapter-health", canary::report);
     cfg.routes.get("/api/v1/adapter-health", canary::summary);
     cfg.routes.post("/api/v1/responses/suggest", responses::suggest);
@@ -65,6 +73,9 @@ public record Routes(
     cfg.routes.get("/captures", review::list);
     cfg.routes.get("/captures/{id}", review::detail);
     cfg.routes.get("/captures/{id}/screenshot", review::screenshot);
+    cfg.routes.get("/captures/{id}/files/{role}", review::file);
+    cfg.routes.post("/captures/{id}/verify", review::verify);
+    cfg.routes.get("/captures/{id}/export", review::export);
     cfg.routes.get("/adapters", review::adapters);
     cfg.routes.get("/responses", responsePages::library);
     cfg.routes.post("/responses/settings", responsePages::saveSettings);

@@ -40,4 +40,13 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("VIGIE_ADMIN_TOKEN", "short")))
         .hasMessageContaining("16");
   }
+
+  @Test
+  void time_stamping_authority_is_read_from_vigie_tsa_url_and_must_be_http() {
+    assertThat(Config.fromEnvironment(Map.of()).tsaUrl()).isEmpty();
+    assertThat(Config.fromEnvironment(Map.of("VIGIE_TSA_URL", " ")).tsaUrl()).isEmpty();
+    assertThat(Config.fromEnvironment(Map.of("VIGIE_TSA_URL", "https://freetsa.org/tsr")).tsaUrl()).hasValue("https://freetsa.org/tsr");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("VIGIE_TSA_URL", "ftp://tsa.example/")))
+        .hasMessageContaining("VIGIE_TSA_URL");
+  }
 }

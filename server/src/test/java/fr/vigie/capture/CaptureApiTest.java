@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.Fixtures;
 import fr.vigie.Multipart;
+import fr.vigie.Store;
 import fr.vigie.TestServer;
 import fr.vigie.web.Schemas;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,11 +38,7 @@ class CaptureApiTest {
   }
 
   HttpResponse<String> upload(String key, Multipart parts) {
-    HttpRequest.Builder b = server.request("/api/v1/captures").header("Content-Type", parts.contentType());
-    if (key != null) {
-      b.header("Idempotency-Key", key);
-    }
-    return server.send(b.POST(parts.publisher()).build());
+    return server.upload(key, parts);
   }
 
   static Multipart capture(ObjectNode metadata, byte[] png) {
@@ -234,15 +229,8 @@ class CaptureApiTest {
     assertThat(schemas.violations("error", body)).as(r.body()).isEmpty();
     assertThat(body.get("code").asText()).isEqualTo(code);
     assertThat(TestServer.json(server.get("/api/v1/captures")).get("items")).as("nothing stored").isEmpty();
-    assertThat(storedFiles()).as("no evidence file left behind").isZero();
-  }
-
-  private long storedFiles() {
-    try (Stream<Path> files = Files.walk(data.resolve("files"))) {
-      return files.filter(Files::isRegularFile).filter(p -> !p.startsWith(data.resolve("files").resolve("tmp"))).count();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    assertThat(Store.rows(data)).as("no capture or file row").isZero();
+    assertThat(Store.files(data)).as("no evidence file left behind").isZero();
   }
 
   /** A well-formed PNG (valid CRCs) whose IHDR declares the given size; no pixel data at all. */

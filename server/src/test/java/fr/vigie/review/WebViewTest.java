@@ -3,7 +3,10 @@ package fr.vigie.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.Bundle;
 import fr.vigie.Fixtures;
+import fr.vigie.Store;
 import fr.vigie.Multipart;
 import fr.vigie.TestServer;
 import java.net.URLEncoder;
@@ -163,6 +166,101 @@ class WebViewTest {
     assertThat(csrf.find()).isTrue();
     form("/logout", cookie, "csrf", csrf.group(1));
     assertThat(page("/captures", cookie).statusCode()).isEqualTo(302);
+  }
+
+  String storeBundle(Bundle bundle) {
+    HttpResponse<String> r = server.upload(UUID.randomUUID().toString(), bundle.multipart());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return TestServer.json(r).get("id").asText();
+  }
+
+  static String csrf(HttpResponse<String> page) {
+    Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"").matcher(page.body());
+    assertThat(csrf.find()).isTrue();
+    return csrf.group(1);
+  }
+
+  @Test
+  void detail_shows_every_file_the_chain_the_timestamp_and_the_environment() {
+    Bundle bundle = Bundle.full();
+    String id = storeBundle(bundle);
+    JsonNode capture = TestServer.json(server.get("/api/v1/captures/" + id));
+    HttpResponse<String> r = page("/captures/" + id, signIn());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("id=\"automatic\"")
+        .contains("data-role=\"viewport\"").contains("data-role=\"html\"").contains("data-role=\"mhtml\"")
+        .contains("data-role=\"manifest\"")
+        .contains("src=\"/captures/" + id + "/files/viewport\"")
+        .contains("href=\"/captures/" + id + "/files/html\" download").contains("href=\"/captures/" + id + "/files/mhtml\" download")
+        .contains(capture.get("manifestSha256").asText()).contains("capture n° 1 de la chaîne").contains("aucun (première capture)")
+        .contains("data-status=\"none\"").contains("127.0.0.1")
+        .contains("id=\"proxy\">direct<").contains("https://x.com/home").contains("Europe/Paris").contains("Chromium 142.0.7444.175")
+        .contains("action=\"/captures/" + id + "/verify\"").contains("href=\"/captures/" + id + "/export\"")
+        .contains("Exporter la preuve (ZIP)").contains(">Vérifier<");
+  }
+
+  @Test
+  void verify_button_shows_each_file_checked_and_names_the_altered_one() {
+    Bundle bundle = Bundle.full();
+    String id = storeBundle(bundle);
+    String cookie = signIn();
+    String token = csrf(page("/captures/" + id, cookie));
+    HttpResponse<String> ok = form("/captures/" + id + "/verify", cookie, "csrf", token);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.body()).contains("id=\"verification\" data-ok=\"true\"").contains("Preuve intacte")
+        .contains("data-role=\"mhtml\" data-ok=\"true\"");
+
+    String viewportSha = TestServer.json(server.get("/api/v1/captures/" + id)).at("/files/1/sha256").asText();
+    Store.flipOneByte(data, viewportSha);
+    HttpResponse<String> broken = form("/captures/" + id + "/verify", cookie, "csrf", token);
+    assertThat(broken.body()).contains("data-ok=\"false\"").contains("Preuve altérée")
+        .contains("data-role=\"viewport\" data-ok=\"false\"").contains("Le fichier viewport a été modifié");
+  }
+
+  @Test
+  void verify_without_the_form_token_is_refused() {
+    String id = storeBundle(Bundle.minimal());
+    HttpResponse<String> r = form("/captures/" + id + "/verify", signIn(), "csrf", "0".repeat(64));
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.body()).doesNotContain("id=\"verification\"").contains("rechargez la page");
+  }
+
+  @Test
+  void export_and_files_are_served_to_the_session_and_html_only_as_a_download() {
+    Bundle bundle = Bundle.full();
+    String id = storeBundle(bundle);
+    String cookie = signIn();
+    HttpResponse<byte[]> zip = server.sendForBytes(HttpRequest.newBuilder(server.uri("/captures/" + id + "/export"))
+        .header("Cookie", cookie).GET().build());
+    assertThat(zip.statusCode()).isEqualTo(200);
+    assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+    assertThat(new String(zip.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+    HttpResponse<byte[]> html = server.sendForBytes(HttpRequest.newBuilder(server.uri("/captures/" + id + "/files/html"))
+        .header("Cookie", cookie).GET().build());
+    assertThat(html.body()).isEqualTo(bundle.part("html"));
+    assertThat(html.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+    assertThat(page("/captures/" + id + "/export", null).statusCode()).as("no session, no export").isEqualTo(302);
+  }
+
+  @Test
+  void list_marks_automatic_and_deleted_captures() {
+    String id = storeBundle(Bundle.full());
+    server.postJson("/api/v1/captures/" + id + "/deleted",
+        "{\"seenAt\":\"2025-11-21T09:00:00Z\",\"how\":\"unavailable_page\",\"pageUrl\":\"https://x.com/lucie_m/status/1\"}");
+    String cookie = signIn();
+    HttpResponse<String> list = page("/captures", cookie);
+    assertThat(list.body()).contains(">automatique<").contains("supprimé (vu le 21 nov. 2025 à 10:00:00 (09:00:00 UTC))");
+    HttpResponse<String> detail = page("/captures/" + id, cookie);
+    assertThat(detail.body()).contains("Publication supprimée").contains("page « indisponible »");
+  }
+
+  @Test
+  void environment_facts_from_the_page_stay_text() {
+    Bundle bundle = Bundle.full();
+    ((ObjectNode) bundle.metadata().get("environment")).put("proxy", "<script>alert(1)</script>");
+    String id = storeBundle(bundle);
+    HttpResponse<String> r = page("/captures/" + id, signIn());
+    assertThat(r.body()).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)");
   }
 
   @Test
