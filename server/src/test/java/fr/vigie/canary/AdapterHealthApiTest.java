@@ -3,6 +3,7 @@ package fr.vigie.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import fr.vigie.web.Schemas;
 import java.net.URLEncoder;
@@ -11,25 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AdapterHealthApiTest {
-
-  @TempDir Path data;
-  TestServer server;
-
-  @BeforeEach
-  void start() {
-    server = new TestServer(data);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class AdapterHealthApiTest extends ServerTest {
 
   String example(String name) throws Exception {
     return Files.readString(Path.of("..", "shared-schemas", "examples", name));

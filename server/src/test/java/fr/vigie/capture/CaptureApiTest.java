@@ -7,35 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.Fixtures;
 import fr.vigie.Multipart;
 import fr.vigie.Store;
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import fr.vigie.web.Schemas;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CaptureApiTest {
+class CaptureApiTest extends ServerTest {
 
-  @TempDir Path data;
-  TestServer server;
   final Schemas schemas = new Schemas();
-
-  @BeforeEach
-  void start() {
-    server = new TestServer(data);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   HttpResponse<String> upload(String key, Multipart parts) {
     return server.upload(key, parts);

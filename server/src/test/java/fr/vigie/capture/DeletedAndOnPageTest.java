@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.Bundle;
 import fr.vigie.Store;
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import fr.vigie.account.Role;
 import fr.vigie.web.Schemas;
@@ -12,30 +13,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** POST /api/v1/captures/{id}/deleted and GET /api/v1/captures/on-page, the extension's deleted-post check. */
-class DeletedAndOnPageTest {
+class DeletedAndOnPageTest extends ServerTest {
 
-  @TempDir Path data;
-  TestServer server;
   final Schemas schemas = new Schemas();
-
-  @BeforeEach
-  void start() {
-    server = new TestServer(data);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   JsonNode store(Bundle bundle) {
     HttpResponse<String> r = server.upload(UUID.randomUUID().toString(), bundle.multipart());

@@ -7,6 +7,7 @@ import fr.vigie.Bundle;
 import fr.vigie.Fixtures;
 import fr.vigie.Multipart;
 import fr.vigie.Store;
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import fr.vigie.web.Schemas;
 import java.awt.image.BufferedImage;
@@ -14,33 +15,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** POST /api/v1/captures with every evidence part: what is kept, and every way a part is refused with nothing kept. */
-class EvidencePartsTest {
+class EvidencePartsTest extends ServerTest {
 
-  @TempDir Path data;
-  TestServer server;
   final Schemas schemas = new Schemas();
-
-  @BeforeEach
-  void start() {
-    server = new TestServer(data);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   HttpResponse<String> upload(Bundle bundle) {
     return server.upload(UUID.randomUUID().toString(), bundle.multipart());

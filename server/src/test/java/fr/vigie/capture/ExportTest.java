@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.Bundle;
 import fr.vigie.Store;
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import fr.vigie.account.Secrets;
 import java.io.ByteArrayInputStream;
@@ -19,27 +20,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** GET /api/v1/captures/{id}/export: a ZIP checked here the way a lawyer would, without Vigie. */
-class ExportTest {
+class ExportTest extends ServerTest {
 
-  @TempDir Path data;
   @TempDir Path unzipped;
-  TestServer server;
-
-  @BeforeEach
-  void start() {
-    server = new TestServer(data);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   JsonNode store(Bundle bundle) {
     return TestServer.json(server.upload(UUID.randomUUID().toString(), bundle.multipart()));

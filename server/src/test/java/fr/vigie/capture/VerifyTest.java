@@ -5,37 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.Bundle;
 import fr.vigie.Store;
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import fr.vigie.account.Role;
 import fr.vigie.account.Secrets;
 import fr.vigie.web.Schemas;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** GET /api/v1/captures/{id}/verify and GET /api/v1/captures/verify against real files on disk and a real database. */
-class VerifyTest {
+class VerifyTest extends ServerTest {
 
-  @TempDir Path data;
-  TestServer server;
   final Schemas schemas = new Schemas();
-
-  @BeforeEach
-  void start() {
-    server = new TestServer(data);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   JsonNode store(Bundle bundle) {
     HttpResponse<String> r = server.upload(UUID.randomUUID().toString(), bundle.multipart());

@@ -5,31 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import fr.vigie.web.Schemas;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ClassifyApiTest {
+class ClassifyApiTest extends ServerTest {
 
-  @TempDir Path data;
-  TestServer server;
   final Schemas schemas = new Schemas();
-
-  @BeforeEach
-  void start() {
-    server = new TestServer(data);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void distress_is_critical_and_neutral_is_none_in_request_order() {

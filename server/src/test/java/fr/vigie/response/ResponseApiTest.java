@@ -5,35 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.Accounts;
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import fr.vigie.account.Role;
 import fr.vigie.web.Schemas;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ResponseApiTest {
+class ResponseApiTest extends ServerTest {
 
   static final List<String> LABELS = List.of("distress", "threat", "personal_data", "employee_attack", "defamation",
       "rumor", "insult", "complaint", "question");
-  @TempDir Path data;
-  TestServer server;
   final Schemas schemas = new Schemas();
-
-  @BeforeEach
-  void start() {
-    server = new TestServer(data);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   static ObjectNode post(String platform, String lang, String text, String name, String... labels) {
     ObjectNode body = TestServer.JSON.createObjectNode();

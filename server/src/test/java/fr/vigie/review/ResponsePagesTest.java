@@ -2,37 +2,27 @@ package fr.vigie.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The response library in the web view: list, settings, template editor with preview and versions. */
-class ResponsePagesTest {
+class ResponsePagesTest extends ServerTest {
 
-  @TempDir Path data;
-  TestServer server;
   String cookie;
 
   @BeforeEach
-  void start() {
-    server = new TestServer(data);
+  void signIn() {
     HttpResponse<String> r = form("/login", null, "login", "admin", "password", TestServer.ADMIN_PASSWORD, "next", "/responses");
     String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
     cookie = setCookie.substring(0, setCookie.indexOf(';'));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   HttpResponse<String> page(String path) {

@@ -8,34 +8,18 @@ import fr.vigie.Bundle;
 import fr.vigie.Fixtures;
 import fr.vigie.Store;
 import fr.vigie.Multipart;
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WebViewTest {
-
-  @TempDir Path data;
-  TestServer server;
-
-  @BeforeEach
-  void start() {
-    server = new TestServer(data);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class WebViewTest extends ServerTest {
 
   HttpResponse<String> page(String path, String cookie) {
     HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).GET();

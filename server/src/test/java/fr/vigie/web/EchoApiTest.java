@@ -3,31 +3,16 @@ package fr.vigie.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** POST /api/v1/echo, the benchmark baseline: same auth and input checks as classify, items echoed back. */
-class EchoApiTest {
+class EchoApiTest extends ServerTest {
 
-  @TempDir Path data;
-  TestServer server;
   final Schemas schemas = new Schemas();
-
-  @BeforeEach
-  void start() {
-    server = new TestServer(data);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void echoes_each_item_id_and_text_in_order() {
