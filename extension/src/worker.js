@@ -1,12 +1,13 @@
 // @ts-check
 // Vigie's service worker: the only place that talks to the Vigie server (content scripts would hit CORS).
 // Messages: classify, capture, health (from content scripts); settings:test (from the options page and popup).
+// During a capture it sends capture-scroll to the asking frame (content/evidence.js) for each slice of a tall post.
 // It keeps nothing in globals between events: Chrome stops it after ~30 s idle
 // (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
-import { cropScreenshot } from './lib/image.js';
 import {
   handleCapture, handleClassify, handleHealth, handleSettingsTest, isOwnContentScript, isOwnExtensionPage, refused,
 } from './lib/handlers.js';
+import { raster } from './lib/image.js';
 import { readSettings } from './lib/settings.js';
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -49,13 +50,23 @@ function deps() {
     taxonomy: async () => (await fetch(chrome.runtime.getURL('shared/taxonomy.json'))).json(),
     captureVisibleTab: (windowId) => chrome.tabs.captureVisibleTab(windowId, { format: 'png' }),
     isTabActive: async (tabId) => (await chrome.tabs.get(tabId)).active,
-    cropScreenshot,
+    askTab: (tabId, frameId, message) => chrome.tabs.sendMessage(tabId, message, { frameId }),
+    raster,
+    saveAsMhtml: (tabId) => chrome.pageCapture.saveAsMHTML({ tabId }),
+    uaHints: async (hints) => {
+      const data = /** @type {any} */ (navigator).userAgentData;
+      return data ? data.getHighEntropyValues(hints) : null;
+    },
+    proxySettings: () => chrome.proxy.settings.get({}),
     now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    warn: (message) => console.warn(message),
     randomUUID: () => crypto.randomUUID(),
     env: {
       userAgent: navigator.userAgent,
       extensionVersion: chrome.runtime.getManifest().version,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      languages: navigator.languages,
     },
   };
 }
