@@ -12,7 +12,8 @@
   // Browsers drop ASCII tabs and newlines inside a URL, so "java\tscript:" runs too.
   const ACTIVE_URL = /^(?:javascript|vbscript):/i;
   const URL_NOISE = /[\u0000-\u0020]/g;
-  // With scripting on, <noscript> content is raw text: it is kept unless it would run once scripting is off.
+  // With scripting on, <noscript> content is raw text (its markup is in innerHTML): it goes if it would run once
+  // scripting is off, and stays otherwise (an <img> fallback).
   const ACTIVE_TEXT = /<\s*script|\son[a-z]+\s*=|javascript:/i;
   const BADGE_TAG = 'vigie-badge';
 
@@ -26,10 +27,10 @@
     const clone = /** @type {Element} */ (el.cloneNode(true));
     const roots = [clone, ...Array.from(clone.querySelectorAll('template')).map((t) => /** @type {HTMLTemplateElement} */ (t).content)];
     for (const root of roots) {
-      for (const node of Array.from(root.querySelectorAll(`script, object, embed, ${BADGE_TAG}`))) node.remove();
       for (const node of Array.from(root.querySelectorAll('noscript'))) {
-        if (ACTIVE_TEXT.test(node.textContent ?? '')) node.remove();
+        if (ACTIVE_TEXT.test(node.innerHTML)) node.remove();
       }
+      for (const node of Array.from(root.querySelectorAll(`script, object, embed, ${BADGE_TAG}`))) node.remove();
       for (const node of [root, ...Array.from(root.querySelectorAll('*'))]) {
         if (!('attributes' in node)) continue;
         for (const attribute of Array.from(node.attributes)) {

@@ -6,7 +6,7 @@ export const UA_HINTS = ['fullVersionList', 'platform', 'platformVersion', 'arch
 const MAX_PATH = 50;
 const MAX_URL = 4096;
 // GREASE brands ("Not A(Brand", "Not;A=Brand" …) that Chromium adds so sites do not parse the list.
-const GREASE = /not\W*a\W*brand/i;
+const GREASE = /not[^a-z]*a[^a-z]*brand/i;
 const PROXY_RULES = /** @type {const} */ ([
   ['proxyForHttp', 'http'], ['proxyForHttps', 'https'], ['proxyForFtp', 'ftp'], ['fallbackProxy', 'fallback'],
 ]);
