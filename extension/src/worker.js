@@ -52,7 +52,18 @@ function deps() {
     isTabActive: async (tabId) => (await chrome.tabs.get(tabId)).active,
     askTab: (tabId, frameId, message) => chrome.tabs.sendMessage(tabId, message, { frameId }),
     raster,
-    saveAsMhtml: (tabId) => chrome.pageCapture.saveAsMHTML({ tabId }),
+    saveAsMhtml: (tabId) => new Promise((resolve, reject) => {
+      // The callback form, read at once: Chrome deletes the temporary file behind the blob as soon as the callback
+      // returns, and a read started later (as after a promise) fails now and then with NotFoundError.
+      chrome.pageCapture.saveAsMHTML({ tabId }, (/** @type {Blob | undefined} */ blob) => {
+        if (chrome.runtime.lastError || !blob) {
+          reject(new Error(chrome.runtime.lastError ? chrome.runtime.lastError.message : 'no MHTML'));
+          return;
+        }
+        // The closure keeps the blob alive until its bytes are read (a collected blob lets go of the file).
+        resolve(blob.arrayBuffer().then((bytes) => new Blob([bytes], { type: blob.type || 'multipart/related' })));
+      });
+    }),
     uaHints: async (hints) => {
       const data = /** @type {any} */ (navigator).userAgentData;
       return data ? data.getHighEntropyValues(hints) : null;

@@ -203,10 +203,11 @@ test('metadata names every part by its SHA-256, carries the environment and vali
   assert.match(html, /<article>x<\/article>/);
 });
 
-test('when Chrome refuses the MHTML, the capture goes without it: no part, no hash, a warning', async () => {
-  for (const saveAsMhtml of [async () => { throw new Error('Failed to save MHTML.'); }, async () => undefined]) {
+test('when Chrome refuses the MHTML twice, the capture goes without it: no part, no hash, a warning', async () => {
+  for (const refuse of [async () => { throw new Error('Failed to save MHTML.'); }, async () => undefined]) {
     const { deps, request } = fakeTab({ post: { x: 40, top: 60, width: 100, height: 50 } });
-    deps.saveAsMhtml = saveAsMhtml;
+    let calls = 0;
+    deps.saveAsMhtml = (tabId) => { calls += 1; return refuse(tabId); };
     const warnings = [];
     deps.warn = (m) => warnings.push(m);
     const { metadata, parts } = await collectEvidence(request(), SENDER, deps);
@@ -214,7 +215,31 @@ test('when Chrome refuses the MHTML, the capture goes without it: no part, no ha
     assert.equal('mhtmlSha256' in metadata, false);
     assert.deepEqual(validator.validate('capture-metadata', metadata), []);
     assert.match(warnings[0], /MHTML/);
+    assert.equal(calls, 2);
   }
+});
+
+test('an MHTML lost once is saved again; it is taken after the first shot, never during another call to Chrome', async () => {
+  const { tab, deps, request } = fakeTab({ scrollY: 480 });
+  const events = [];
+  const { askTab, captureVisibleTab, saveAsMhtml } = deps;
+  let calls = 0;
+  let saving = false;
+  deps.saveAsMhtml = async (tabId) => {
+    calls += 1;
+    events.push(`mhtml ${calls} after ${tab.shots.length} shot(s), ${tab.asked.length} scroll(s)`);
+    saving = true;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    saving = false;
+    if (calls === 1) throw new Error('NotFoundError: A requested file or directory could not be found');
+    return saveAsMhtml(tabId);
+  };
+  deps.askTab = (...args) => { events.push(`scroll while saving: ${saving}`); return askTab(...args); };
+  deps.captureVisibleTab = (...args) => { events.push(`shot while saving: ${saving}`); return captureVisibleTab(...args); };
+  const { metadata, parts } = await collectEvidence(request(), SENDER, deps);
+  assert.equal(metadata.mhtmlSha256, await sha(parts.mhtml));
+  assert.deepEqual(events, ['shot while saving: false', 'mhtml 1 after 1 shot(s), 0 scroll(s)', 'mhtml 2 after 1 shot(s), 0 scroll(s)',
+    'scroll while saving: false', 'shot while saving: false', 'scroll while saving: false', 'shot while saving: false']);
 });
 
 test('a shot refused for the per-second quota is tried again after 510 ms; other refusals fail the capture', async () => {

@@ -8,6 +8,8 @@ import { VigieError } from './errors.js';
 import { completeMetadata, pageUrlOf, sha256Hex } from './metadata.js';
 import { shootPost } from './shots.js';
 
+const MHTML_ATTEMPTS = 2;
+
 /**
  * @typedef {import('./shots.js').ShotDeps & {
  *   saveAsMhtml: (tabId: number) => Promise<Blob | undefined>,
@@ -36,12 +38,16 @@ export async function collectEvidence(request, sender, deps) {
   }
   const partial = /** @type {Record<string, any>} */ (metadata);
   const dpr = typeof request.devicePixelRatio === 'number' && request.devicePixelRatio > 0 ? request.devicePixelRatio : 1;
-  // The page is saved while the shots are taken: neither waits for the other.
-  const mhtml = saveMhtml(sender.tab.id, deps);
+  const [browser, proxy] = await Promise.all([browserOf(deps), proxyOf(deps)]);
+  // The page is saved once the first shot is taken, while it is painted or while the next one waits its turn; never
+  // alongside another call to Chrome: with tabs.sendMessage and captureVisibleTab in flight, Chrome 156 often lost the
+  // MHTML's temporary file before it was read (NotFoundError in CaptureEvidenceTest, 2 runs in 4; 0 in 8 since).
+  /** @type {Promise<Blob | undefined>} */
+  let mhtml = Promise.resolve(undefined);
   const shots = await shootPost({
     tab: sender.tab, frameId: sender.frameId ?? 0, postId: String(partial.postId), rect, devicePixelRatio: dpr,
-  }, deps);
-  const [browser, proxy, page] = await Promise.all([browserOf(deps), proxyOf(deps), mhtml]);
+  }, deps, () => (mhtml = saveMhtml(sender.tab.id, deps)));
+  const page = await mhtml;
   const capturedAt = shots.takenAt;
   const html = typeof request.html === 'string'
     ? new Blob([htmlDocument(request.html, pageUrlOf(partial, sender.url), capturedAt)], { type: 'text/html;charset=utf-8' })
@@ -98,13 +104,17 @@ export function htmlDocument(outerHtml, pageUrl, capturedAt) {
  * @param {EvidenceDeps} deps
  */
 async function saveMhtml(tabId, deps) {
-  try {
-    const blob = await deps.saveAsMhtml(tabId);
-    if (blob && blob.size > 0) return new Blob([blob], { type: 'multipart/related' });
-    deps.warn('[vigie] MHTML vide : capture envoyée sans la page / empty MHTML: capture sent without the page');
-  } catch (error) {
-    deps.warn(`[vigie] MHTML refusé : capture envoyée sans la page / MHTML refused: capture sent without the page (${String(error)})`);
+  let failure = 'empty';
+  // A second try: the temporary file Chrome hands over can still be gone by the time it is read (see above).
+  for (let attempt = 0; attempt < MHTML_ATTEMPTS; attempt += 1) {
+    try {
+      const blob = await deps.saveAsMhtml(tabId);
+      if (blob && blob.size > 0) return new Blob([blob], { type: 'multipart/related' });
+    } catch (error) {
+      failure = String(error);
+    }
   }
+  deps.warn(`[vigie] MHTML refusé : capture envoyée sans la page / MHTML refused: capture sent without the page (${failure})`);
   return undefined;
 }
 

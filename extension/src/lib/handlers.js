@@ -84,6 +84,8 @@ export async function handleCapture(message, sender, deps) {
     const capture = await api.postCapture(buildCaptureForm(metadata, parts), deps.randomUUID());
     return { ok: true, capture };
   } catch (error) {
+    // The page only hears "internal error"; the worker's console keeps what it was.
+    if (!(error instanceof VigieError)) deps.warn(`[vigie] capture : erreur interne / internal error: ${String(error)}`);
     return { ok: false, error: toWireError(error) };
   }
 }

@@ -39,10 +39,13 @@ const QUOTA_RETRIES = 2;
  * @param {{ tab: { id: number, windowId: number }, frameId: number, postId: string,
  *   rect: import('./crop.js').Rect, devicePixelRatio: number }} target the post's box as the content script measured it
  * @param {ShotDeps} deps
+ * @param {() => Promise<unknown>} [afterFirstShot] work started once the first shot is taken and finished before the
+ *   next call to Chrome (the page's MHTML, see evidence.js); it runs while the first shot is painted, or in the wait
+ *   between two shots
  * @returns {Promise<{ screenshot: Blob, viewport: Blob, slices: number, takenAt: Date,
  *   image: { width: number, height: number } }>} image: the first shot's size, in device pixels
  */
-export async function shootPost(target, deps) {
+export async function shootPost(target, deps, afterFirstShot = async () => {}) {
   const { tab, frameId, postId, rect, devicePixelRatio: dpr } = target;
   const wanted = Math.min(rect.height, MAX_CANVAS_SIDE / dpr);
   /** @type {{ bitmap: Bitmap, y: number, from: number, to: number }[]} */
@@ -51,8 +54,11 @@ export async function shootPost(target, deps) {
   let covered = 0;
   let lastShotAt = -Infinity;
   let takenAt = deps.now();
+  /** @type {Promise<unknown> | null} */
+  let aside = null;
   try {
     while (shots.length < MAX_SLICES && covered < wanted) {
+      if (aside) await aside;
       if (shots.length > 0 || current.y < 0) {
         const moved = await scrollTo(covered);
         if (!moved) break;
@@ -72,6 +78,7 @@ export async function shootPost(target, deps) {
       }
       shots.push({ bitmap, y: current.y, from: covered, to: bottom - current.y });
       covered = bottom - current.y;
+      if (shots.length === 1) aside = afterFirstShot();
     }
     if (covered < rect.height && shots.length > 0) {
       deps.warn(`[vigie] capture: ${Math.round(covered)} px sur ${Math.round(rect.height)} du message en ${shots.length} tranche(s)`
