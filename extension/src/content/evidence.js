@@ -217,6 +217,9 @@
     } else if (box.top < inset || box.bottom > window.innerHeight) {
       window.scrollBy({ top: box.top + box.height / 2 - (inset + room / 2), behavior: 'instant' });
     }
+    // Read while the frames go by: the DOM is the same before and after them.
+    const html = postHtml(el);
+    const page = { navigationPath: navigation.path(), referrer: window.document.referrer || null };
     // Also lets the badge's "Capture…" state be laid out and painted before the shot.
     await frames(window);
     if (!isCurrent()) return null;
@@ -227,8 +230,8 @@
         metadata,
         rect: plainRect(el.getBoundingClientRect()),
         devicePixelRatio: window.devicePixelRatio || 1,
-        html: postHtml(el),
-        page: { navigationPath: navigation.path(), referrer: window.document.referrer || null },
+        html,
+        page,
       });
     } catch {
       // The extension was reloaded or updated under this page: its worker is gone for this tab.

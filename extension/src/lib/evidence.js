@@ -38,23 +38,27 @@ export async function collectEvidence(request, sender, deps) {
   }
   const partial = /** @type {Record<string, any>} */ (metadata);
   const dpr = typeof request.devicePixelRatio === 'number' && request.devicePixelRatio > 0 ? request.devicePixelRatio : 1;
-  const [browser, proxy] = await Promise.all([browserOf(deps), proxyOf(deps)]);
-  // The page is saved once the first shot is taken, while it is painted or while the next one waits its turn; never
-  // alongside another call to Chrome: with tabs.sendMessage and captureVisibleTab in flight, Chrome 156 often lost the
-  // MHTML's temporary file before it was read (NotFoundError in CaptureEvidenceTest, 2 runs in 4; 0 in 8 since).
+  // Read while the first shot is taken; done before the MHTML starts (see below).
+  const facts = Promise.all([browserOf(deps), proxyOf(deps)]);
+  // The page is saved once the first shot is taken, while it is decoded and painted or while the next one waits its
+  // turn; never alongside another call to Chrome: with tabs.sendMessage and captureVisibleTab in flight, Chrome 156
+  // often lost the MHTML's temporary file before it was read (NotFoundError in CaptureEvidenceTest, 2 runs in 4;
+  // 0 in 8 since).
   /** @type {Promise<Blob | undefined>} */
   let mhtml = Promise.resolve(undefined);
   const shots = await shootPost({
     tab: sender.tab, frameId: sender.frameId ?? 0, postId: String(partial.postId), rect, devicePixelRatio: dpr,
-  }, deps, () => (mhtml = saveMhtml(sender.tab.id, deps)));
-  const page = await mhtml;
+  }, deps, () => (mhtml = facts.then(() => saveMhtml(sender.tab.id, deps))));
   const capturedAt = shots.takenAt;
   const html = typeof request.html === 'string'
     ? new Blob([htmlDocument(request.html, pageUrlOf(partial, sender.url), capturedAt)], { type: 'text/html;charset=utf-8' })
     : undefined;
-  const [screenshotSha256, viewportSha256, htmlSha256, mhtmlSha256] = await Promise.all(
-    [shots.screenshot, shots.viewport, html, page].map((blob) => (blob ? sha256Hex(blob) : Promise.resolve(undefined))),
+  const hash = (/** @type {Blob | undefined} */ blob) => (blob ? sha256Hex(blob) : Promise.resolve(undefined));
+  // The pictures and the HTML are hashed while the MHTML may still be on its way.
+  const [screenshotSha256, viewportSha256, htmlSha256, [browser, proxy], page] = await Promise.all(
+    [hash(shots.screenshot), hash(shots.viewport), hash(html), facts, mhtml],
   );
+  const mhtmlSha256 = await hash(page);
   const full = completeMetadata(partial, {
     capturedAt,
     screenshotSha256: /** @type {string} */ (screenshotSha256),

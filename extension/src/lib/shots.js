@@ -39,9 +39,9 @@ const QUOTA_RETRIES = 2;
  * @param {{ tab: { id: number, windowId: number }, frameId: number, postId: string,
  *   rect: import('./crop.js').Rect, devicePixelRatio: number }} target the post's box as the content script measured it
  * @param {ShotDeps} deps
- * @param {() => Promise<unknown>} [afterFirstShot] work started once the first shot is taken and finished before the
- *   next call to Chrome (the page's MHTML, see evidence.js); it runs while the first shot is painted, or in the wait
- *   between two shots
+ * @param {() => Promise<unknown>} [afterFirstShot] work started as soon as the first shot is taken and finished before
+ *   the next call to Chrome (the page's MHTML, see evidence.js): it runs while the shot is decoded and painted, or
+ *   during the wait between two shots
  * @returns {Promise<{ screenshot: Blob, viewport: Blob, slices: number, takenAt: Date,
  *   image: { width: number, height: number } }>} image: the first shot's size, in device pixels
  */
@@ -68,7 +68,9 @@ export async function shootPost(target, deps, afterFirstShot = async () => {}) {
       if (wait > 0) await deps.sleep(wait);
       lastShotAt = deps.now().getTime();
       if (shots.length === 0) takenAt = deps.now();
-      const bitmap = await deps.raster.decode(await shoot());
+      const dataUrl = await shoot();
+      aside ??= afterFirstShot();
+      const bitmap = await deps.raster.decode(dataUrl);
       const top = current.y + covered;
       const bottom = Math.min(bitmap.height / dpr, current.y + wanted);
       if (top < 0 || bottom - top < 1 / dpr) {
@@ -78,7 +80,6 @@ export async function shootPost(target, deps, afterFirstShot = async () => {}) {
       }
       shots.push({ bitmap, y: current.y, from: covered, to: bottom - current.y });
       covered = bottom - current.y;
-      if (shots.length === 1) aside = afterFirstShot();
     }
     if (covered < rect.height && shots.length > 0) {
       deps.warn(`[vigie] capture: ${Math.round(covered)} px sur ${Math.round(rect.height)} du message en ${shots.length} tranche(s)`
@@ -120,30 +121,31 @@ export async function shootPost(target, deps, afterFirstShot = async () => {}) {
     }
   }
 
-  /** captureVisibleTab shoots the window's active tab, which may no longer be the one that asked. */
+  /**
+   * captureVisibleTab shoots the window's active tab, which may no longer be the one that asked: both are asked at
+   * once, and a shot of another tab is thrown away.
+   */
   async function shoot() {
     for (let attempt = 0; ; attempt += 1) {
-      if (!(await deps.isTabActive(tab.id))) {
+      const [active, shot] = await Promise.allSettled([deps.isTabActive(tab.id), deps.captureVisibleTab(tab.windowId)]);
+      if (active.status === 'rejected' || !active.value) {
         throw new VigieError(
           'tab_inactive',
           'Capture annulée : l\u2019onglet n\u2019est plus au premier plan.',
           'Capture cancelled: the tab is no longer in front.',
         );
       }
-      try {
-        return await deps.captureVisibleTab(tab.windowId);
-      } catch (error) {
-        // Another capture (an automatic one, a quick second click) may have used this second's calls.
-        if (attempt < QUOTA_RETRIES && QUOTA_ERROR.test(String(/** @type {any} */ (error)?.message))) {
-          await deps.sleep(SHOT_INTERVAL_MS);
-          continue;
-        }
-        throw new VigieError(
-          'capture_failed',
-          'Le navigateur a refusé la capture d\u2019écran. Réessayez.',
-          'The browser refused the screenshot. Try again.',
-        );
+      if (shot.status === 'fulfilled') return shot.value;
+      // Another capture (an automatic one, a quick second click) may have used this second's calls.
+      if (attempt < QUOTA_RETRIES && QUOTA_ERROR.test(String(shot.reason?.message))) {
+        await deps.sleep(SHOT_INTERVAL_MS);
+        continue;
       }
+      throw new VigieError(
+        'capture_failed',
+        'Le navigateur a refusé la capture d\u2019écran. Réessayez.',
+        'The browser refused the screenshot. Try again.',
+      );
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import java.awt.image.BufferedImage;
@@ -18,6 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
@@ -133,7 +136,12 @@ class CaptureEvidenceTest {
     Locator post = page.locator("article[data-testid='tweet'][data-vigie-post-id='" + LUCIE + "'][data-vigie-risk]");
     post.waitFor();
     int before = uploads.size();
-    String captureId = capture(page, post);
+    AtomicReference<BoundingBox> buttonBox = new AtomicReference<>();
+    AtomicReference<Double> postTopBefore = new AtomicReference<>();
+    String captureId = capture(page, post, button -> {
+      buttonBox.set(button.boundingBox());
+      postTopBefore.set(post.boundingBox().y);
+    });
     JsonNode metadata = server.getJson("/api/v1/captures/" + captureId).get("metadata");
     Multipart upload = uploads.get(before);
     assertPartsMatch(upload, metadata);
@@ -149,6 +157,17 @@ class CaptureEvidenceTest {
         assertThat(shot.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(viewport.getRGB(left + x, top + y));
       }
     }
+    // The badge's panel, open under the CM's pointer at the click, is hidden before the shot: where its capture button
+    // was (moved as the post moved, if it did), no pixel has the button's blue.
+    BoundingBox button = buttonBox.get();
+    double moved = metadata.at("/postRect/y").asDouble() - postTopBefore.get();
+    long blue = 0;
+    for (int y = (int) ((button.y + moved) * dpr); y < (int) ((button.y + moved + button.height) * dpr); y++) {
+      for (int x = (int) (button.x * dpr); x < (int) ((button.x + button.width) * dpr); x++) {
+        blue += (viewport.getRGB(x, y) & 0xffffff) == 0x1d4ed8 ? 1 : 0;
+      }
+    }
+    assertThat(blue).as("pixels of the panel's capture button in the viewport shot").isZero();
     int middle = top + shot.getHeight() / 2;
     for (int d = 1; d <= 3; d++) {
       assertThat(viewport.getRGB(left - d, middle) & 0xffffff).as("left band, %d px out", d).isEqualTo(0xff0000);
@@ -173,9 +192,17 @@ class CaptureEvidenceTest {
 
   /** Points at the post's badge and clicks « Capturer la preuve », as a CM does; returns the stored capture's id. */
   static String capture(Page page, Locator post) {
+    return capture(page, post, button -> { });
+  }
+
+  /** The same, with a look at the capture button (its place) once the panel is open and before the click. */
+  static String capture(Page page, Locator post, Consumer<Locator> beforeClick) {
     page.bringToFront(); // captureVisibleTab takes the window's active tab
     post.locator("vigie-badge .pill").first().hover();
-    post.locator("vigie-badge [data-action='capture']").first().click();
+    Locator button = post.locator("vigie-badge [data-action='capture']").first();
+    button.waitFor();
+    beforeClick.accept(button);
+    button.click();
     Locator badge = post.locator("vigie-badge").first();
     badge.evaluate("b => new Promise(resolve => { const check = () => { const s = b.shadowRoot.querySelector('.status');"
         + " if (b.hasAttribute('data-capture-id') || (s && s.dataset.kind === 'error')) resolve(); else setTimeout(check, 50); };"
