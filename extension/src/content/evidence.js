@@ -143,12 +143,17 @@
   }
 
   /**
-   * Two frames: one for a scroll to be laid out, one for it to be painted. A hidden tab runs no frames: the timer
-   * ends the wait there, and the worker then refuses the shot (the tab is not in front).
+   * Waits until what changed is on screen for captureVisibleTab, which copies the frame the compositor shows when the
+   * browser asks. A scroll brings new content to raster: two frames (laid out, then painted). A small change (the
+   * badge's "Capture…" state hiding its panel) needs one: after its frame is committed, Chrome copies at the next
+   * vsync, by when the few tiles under the panel are rastered (CaptureEvidenceTest checks the panel is not in the
+   * shot; with no wait at all, it was in 2 shots of 3). A hidden tab runs no frames: the timer ends the wait there,
+   * and the worker then refuses the shot (the tab is not in front).
    * @param {Window} window
+   * @param {boolean} scrolled
    */
-  const frames = (window) => new Promise((resolve) => {
-    window.requestAnimationFrame(() => window.requestAnimationFrame(resolve));
+  const painted = (window, scrolled) => new Promise((resolve) => {
+    window.requestAnimationFrame(() => (scrolled ? window.requestAnimationFrame(resolve) : window.setTimeout(resolve, 0)));
     window.setTimeout(resolve, FRAMES_TIMEOUT_MS);
   });
 
@@ -183,7 +188,7 @@
     const { window, el } = capture;
     const inset = topInset(window, el);
     window.scrollBy({ top: el.getBoundingClientRect().top + message.offset - inset, behavior: 'instant' });
-    frames(window).then(() => sendResponse({ ok: true, rect: plainRect(el.getBoundingClientRect()) }));
+    painted(window, true).then(() => sendResponse({ ok: true, rect: plainRect(el.getBoundingClientRect()) }));
     return true;
   }
 
@@ -212,16 +217,16 @@
     const room = window.innerHeight - inset;
     const box = el.getBoundingClientRect();
     const sliced = box.height > room;
+    const centred = !sliced && (box.top < inset || box.bottom > window.innerHeight);
     if (sliced) {
       window.scrollBy({ top: box.top - inset, behavior: 'instant' });
-    } else if (box.top < inset || box.bottom > window.innerHeight) {
+    } else if (centred) {
       window.scrollBy({ top: box.top + box.height / 2 - (inset + room / 2), behavior: 'instant' });
     }
     // Read while the frames go by: the DOM is the same before and after them.
     const html = postHtml(el);
     const page = { navigationPath: navigation.path(), referrer: window.document.referrer || null };
-    // Also lets the badge's "Capture…" state be laid out and painted before the shot.
-    await frames(window);
+    await painted(window, sliced || centred);
     if (!isCurrent()) return null;
     active = { window, el, postId: String(metadata.postId) };
     try {
