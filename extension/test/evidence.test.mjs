@@ -90,6 +90,16 @@ for (const dpr of [1, 2]) {
   });
 }
 
+test('a post whose top landed half a pixel above the viewport is shot as it is, its first row kept', async () => {
+  const { tab, deps, request } = fakeTab({ bar: 0, scrollY: 500, post: { x: 40, top: 499.5, width: 100, height: 140 } });
+  const { metadata, parts } = await collectEvidence(request(), SENDER, deps);
+  assert.equal(tab.asked.length, 0, 'no scroll asked for half a pixel');
+  assert.equal(metadata.screenshotSlices, 1);
+  const shot = await image(parts.screenshot);
+  assert.equal(shot.height, 140);
+  assert.deepEqual(pixel(shot, 0, 0), rowColour(500));
+});
+
 test('shots are at least 500 ms apart (Chrome allows 2 a second)', async () => {
   const { tab, deps, request } = fakeTab({ scrollY: 480, post: { x: 40, top: 500, width: 100, height: 600 } });
   await collectEvidence(request(), SENDER, deps);

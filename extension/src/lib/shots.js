@@ -48,6 +48,9 @@ const QUOTA_RETRIES = 2;
 export async function shootPost(target, deps, afterFirstShot = async () => {}) {
   const { tab, frameId, postId, rect, devicePixelRatio: dpr } = target;
   const wanted = Math.min(rect.height, MAX_CANVAS_SIDE / dpr);
+  // Scroll positions are whole device pixels, so a post's top put at 0 may land at -0.5: less than a device pixel
+  // above the viewport is still "in view" (crop.js rounds it to row 0).
+  const above = -1 / dpr;
   /** @type {{ bitmap: Bitmap, y: number, from: number, to: number }[]} */
   const shots = [];
   let current = rect;
@@ -59,7 +62,7 @@ export async function shootPost(target, deps, afterFirstShot = async () => {}) {
   try {
     while (shots.length < MAX_SLICES && covered < wanted) {
       if (aside) await aside;
-      if (shots.length > 0 || current.y < 0) {
+      if (shots.length > 0 || current.y <= above) {
         const moved = await scrollTo(covered);
         if (!moved) break;
         current = moved;
@@ -73,7 +76,7 @@ export async function shootPost(target, deps, afterFirstShot = async () => {}) {
       const bitmap = await deps.raster.decode(dataUrl);
       const top = current.y + covered;
       const bottom = Math.min(bitmap.height / dpr, current.y + wanted);
-      if (top < 0 || bottom - top < 1 / dpr) {
+      if (top <= above || bottom - top < 1 / dpr) {
         // The page did not bring the next rows into view (it ended, or changed under the scroll).
         bitmap.close();
         break;

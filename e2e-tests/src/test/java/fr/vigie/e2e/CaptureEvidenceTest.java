@@ -49,6 +49,7 @@ class CaptureEvidenceTest {
     browser.configure(server.url(), VigieServer.ADMIN_TOKEN).close();
     browser.serveFixture("https://forum.exemple-conso.fr/**", "phpbb/long-post.html");
     browser.serveFixture("https://x.com/**", "x/home-timeline.html");
+    browser.serveFixture("https://www.facebook.com/**", "facebook/page-feed.html");
     // The worker's warnings (a refused MHTML, a partial stitch, an internal error) say why a capture went wrong.
     browser.context().onConsoleMessage(m -> {
       if (m.text().startsWith("[vigie]")) {
@@ -187,6 +188,28 @@ class CaptureEvidenceTest {
     assertThat(environment.get("languages").size()).isGreaterThan(0);
     System.out.printf("Capture environment seen: browser %s, proxy %s, languages %s%n",
         metadata.get("browser"), environment.get("proxy"), environment.get("languages"));
+    page.close();
+  }
+
+  @Test
+  void a_facebook_post_is_captured_with_every_part_and_the_date_as_the_page_gives_it() throws IOException {
+    Page page = browser.context().newPage();
+    page.navigate("https://www.facebook.com/MaisonDurand");
+    Locator post = page.locator("[data-vigie-post-id^='pfbid0Rk4mXq2Z7tVnBwL9cY1sE8uJdP3oG5hAfQ6iKzT2xMvN7pWy1bHrC4eD9gSj'][data-vigie-risk]");
+    post.waitFor();
+    int before = uploads.size();
+    String captureId = capture(page, post);
+    JsonNode metadata = server.getJson("/api/v1/captures/" + captureId).get("metadata");
+    Multipart upload = uploads.get(before);
+    assertPartsMatch(upload, metadata);
+    Map<?, ?> box = (Map<?, ?>) post.evaluate("el => { const r = el.getBoundingClientRect(); return { w: r.width, h: r.height }; }");
+    double dpr = metadata.at("/viewport/devicePixelRatio").asDouble();
+    BufferedImage shot = ImageIO.read(new ByteArrayInputStream(upload.parts().get("screenshot").bytes()));
+    assertThat(shot.getWidth()).isCloseTo((int) Math.round(number(box.get("w")) * dpr), Offset.offset(1));
+    assertThat(shot.getHeight()).isCloseTo((int) Math.round(number(box.get("h")) * dpr), Offset.offset(1));
+    assertThat(metadata.get("platform").asText()).isEqualTo("facebook");
+    assertThat(metadata.get("publishedShown").asText()).isEqualTo("mercredi 18 novembre 2026 à 09:30");
+    assertThat(new String(upload.parts().get("html").bytes(), StandardCharsets.UTF_8)).doesNotContain("<script");
     page.close();
   }
 
