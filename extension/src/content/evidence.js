@@ -162,8 +162,10 @@
 
   /** This document's addresses; main.js starts watching them once an adapter reads the page. */
   const navigation = createNavigationLog({ window });
-  /** The capture under way in this frame, whose post the worker may ask to scroll. */
-  /** @type {{ window: Window, el: Element, postId: string } | null} */
+  /**
+   * The capture under way in this frame, whose post the worker may ask to scroll.
+   * @type {{ window: Window, el: Element, postId: string } | null}
+   */
   let active = null;
   let listening = false;
   /** Captures run one after the other: two would fight over the scroll position. */
