@@ -5,10 +5,11 @@
 // Chrome stops it after ~30 s idle
 // (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle). Captures waiting for
 // the server are in IndexedDB; a chrome.alarms alarm, the worker's start, the browser's start and every page
-// message try to send them.
+// message try to send them. During a capture it sends capture-scroll to the asking frame (content/evidence.js) for
+// each slice of a tall post.
 import { createCaptureMemory, readAutoLevel } from './lib/auto-capture.js';
 import { handleCapturedPostDeleted, handleCapturesOnPage } from './lib/deleted.js';
-import { cropScreenshot } from './lib/image.js';
+import { raster } from './lib/image.js';
 import {
   handleClassify, handleHealth, handleSettingsTest, isOwnContentScript, isOwnExtensionPage, refused,
 } from './lib/handlers.js';
@@ -137,13 +138,34 @@ function deps() {
     taxonomy: async () => (await fetch(chrome.runtime.getURL('shared/taxonomy.json'))).json(),
     captureVisibleTab: (windowId) => pace(() => chrome.tabs.captureVisibleTab(windowId, { format: 'png' })),
     isTabActive: async (tabId) => (await chrome.tabs.get(tabId)).active,
-    cropScreenshot,
+    askTab: (tabId, frameId, message) => chrome.tabs.sendMessage(tabId, message, { frameId }),
+    raster,
+    saveAsMhtml: (tabId) => new Promise((resolve, reject) => {
+      // The callback form, read at once: Chrome deletes the temporary file behind the blob as soon as the callback
+      // returns, and a read started later (as after a promise) fails now and then with NotFoundError.
+      chrome.pageCapture.saveAsMHTML({ tabId }, (/** @type {Blob | undefined} */ blob) => {
+        if (chrome.runtime.lastError || !blob) {
+          reject(new Error(chrome.runtime.lastError ? chrome.runtime.lastError.message : 'no MHTML'));
+          return;
+        }
+        // The closure keeps the blob alive until its bytes are read (a collected blob lets go of the file).
+        resolve(blob.arrayBuffer().then((bytes) => new Blob([bytes], { type: blob.type || 'multipart/related' })));
+      });
+    }),
+    uaHints: async (hints) => {
+      const data = /** @type {any} */ (navigator).userAgentData;
+      return data ? data.getHighEntropyValues(hints) : null;
+    },
+    proxySettings: () => chrome.proxy.settings.get({}),
     now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    warn: (message) => console.warn(message),
     randomUUID: () => crypto.randomUUID(),
     env: {
       userAgent: navigator.userAgent,
       extensionVersion: chrome.runtime.getManifest().version,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      languages: navigator.languages,
     },
     outbox,
     memory,

@@ -19,8 +19,9 @@ test('manifest is MV3 Vigie 0.1.0 with the permissions it needs and no more', ()
   assert.equal(manifest.manifest_version, 3);
   assert.equal(manifest.name, 'Vigie');
   assert.equal(manifest.version, '0.1.0');
-  // alarms: the outbox's retries outlive the worker (lib/outbox.js).
-  assert.deepEqual(manifest.permissions, ['storage', 'alarms']);
+  // alarms: the outbox's retries outlive the worker (lib/outbox.js); pageCapture: the page's MHTML in each capture;
+  // proxy: read (never set) for the capture's environment facts.
+  assert.deepEqual(manifest.permissions, ['storage', 'alarms', 'pageCapture', 'proxy']);
   assert.deepEqual(manifest.host_permissions, ['<all_urls>']);
   assert.equal(manifest.background.service_worker, 'worker.js');
   assert.equal(manifest.background.type, 'module');
@@ -45,7 +46,7 @@ test('content scripts run on every http(s) page at document_idle, in dependency 
   const adapters = entry.js.filter((f) => f.startsWith('content/adapters/'));
   assert.deepEqual(entry.js, ['content/text.js', 'content/badge.js', 'content/capture-state.js', 'content/reply.js', ...adapters,
     'content/pick.js', 'content/canary.js', 'content/changes.js', 'content/deleted.js', 'content/autocapture.js',
-    'content/response-view.js', 'content/responses.js', 'content/core.js', 'content/main.js']);
+    'content/evidence.js', 'content/response-view.js', 'content/responses.js', 'content/core.js', 'content/main.js']);
 });
 
 test('every adapter file is listed once, x.js first and schema-org.js last, and every listed one exists', () => {

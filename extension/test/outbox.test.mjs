@@ -68,7 +68,7 @@ test('a capture the server stores is sent at once, with its key and every part, 
   assert.equal(call.url, 'http://vigie.test:8080/api/v1/captures');
   assert.equal(call.key, 'key-0001-6f1c2b9e');
   assert.deepEqual([...call.form.keys()], ['metadata', 'screenshot', 'html']);
-  assert.equal(call.form.get('html').type, 'text/html');
+  assert.equal(call.form.get('html').type, 'text/html;charset=utf-8');
   assert.equal(await call.form.get('html').text(), '<article>je vais me suicider</article>');
   assert.equal(JSON.parse(await call.form.get('metadata').text()).postId, '179000000000000001');
   assert.deepEqual(await box.list(), []);

@@ -20,6 +20,15 @@ test('extracts every post of the saved topic as the expected file says', () => {
   assert.equal(adapter.platform, 'phpbb');
 });
 
+test('the long-post page (a post three viewports tall, for the e2e slice capture) reads as its expected file says', () => {
+  const expected = JSON.parse(fixture('phpbb/long-post.expected.json'));
+  const { adapter, document, warnings } = phpbb(expected.url, fixture('phpbb/long-post.html'));
+  assert.deepEqual(plain(adapter.findPosts(document).map((post) => adapter.extract(post))), expected.posts);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(expected.posts.slice(1), EXPECTED.posts.slice(1), 'only the first post differs from the topic');
+  assert.match(expected.posts[0].text, /^Bonjour à tous, .* Jour 1 : .* Jour 40 : /);
+});
+
 test('recognises a prosilver topic on any domain, from the page itself', () => {
   for (const url of [EXPECTED.url, 'https://www.autre-forum.example/communaute/viewtopic.php?t=12', 'http://192.168.1.20/forum/viewtopic.php?p=3']) {
     const { adapter, document } = phpbb(url);

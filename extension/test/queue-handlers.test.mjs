@@ -10,10 +10,10 @@ import {
   handleAutoCheck, handleCaptureOnce, handleQueueDelete, handleQueueList, handleQueueRetry,
 } from '../src/lib/queue-handlers.js';
 import { TAXONOMY } from './helpers/page.mjs';
+import { dataUrlOf, fakeRaster, makeImage } from './helpers/raster.mjs';
 
 const validator = createValidator();
 const SENDER = { id: 'edidkidbaobbdpdngaioniofhpehpfnc', url: 'https://x.com/home', tab: { id: 7, windowId: 3 } };
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** chrome.storage.local as far as these modules use it: values are copied in and out. */
@@ -39,12 +39,18 @@ function worker({ level, answer = (n) => json(201, { id: `cap_00000000${n}` }), 
     fetch,
     settings,
     taxonomy: async () => TAXONOMY,
-    captureVisibleTab: async () => 'data:image/png;base64,AAAA',
+    captureVisibleTab: async () => dataUrlOf(makeImage(1280, 800, () => [128, 128, 128, 255])),
     isTabActive: async () => tabActive,
-    cropScreenshot: async () => ({ png: new Blob([PNG], { type: 'image/png' }), image: { width: 1280, height: 800 } }),
+    askTab: async () => { throw new Error('no scroll expected'); },
+    raster: fakeRaster(),
+    saveAsMhtml: async () => new Blob(['MIME-Version: 1.0\r\n'], { type: 'multipart/related' }),
+    uaHints: async () => null,
+    proxySettings: async () => ({ value: { mode: 'system' } }),
     now: () => new Date('2026-11-20T21:16:40.512Z'),
+    sleep: async () => {},
+    warn: () => {},
     randomUUID: () => `6f1c2b9e-3a4d-4e5f-8a7b-00000000000${(uuid += 1)}`,
-    env: { userAgent: 'Mozilla/5.0 Chrome/156', extensionVersion: '0.1.0', timeZone: 'Europe/Paris' },
+    env: { userAgent: 'Mozilla/5.0 Chrome/156', extensionVersion: '0.1.0', timeZone: 'Europe/Paris', languages: ['fr-FR'] },
     outbox: createOutbox({ indexedDB: new IDBFactory(), fetch, settings, now: () => new Date(), random: () => 0.5 }),
     memory: createCaptureMemory(storage),
     autoLevel: () => readAutoLevel(storage),

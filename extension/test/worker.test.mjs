@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { IDBFactory } from 'fake-indexeddb';
 import { createValidator } from '../../shared-schemas/js/validator.mjs';
-import { cropRect } from '../src/lib/crop.js';
 import { VigieError, errorFromNetwork, errorFromResponse, toWireError } from '../src/lib/errors.js';
 import {
   handleCapture, handleClassify, handleSettingsTest, isOwnContentScript, isOwnExtensionPage,
@@ -12,11 +11,13 @@ import { buildClassifyRequest, completeMetadata } from '../src/lib/metadata.js';
 import { createOutbox } from '../src/lib/outbox.js';
 import { normalizeServerUrl } from '../src/lib/settings.js';
 import { TAXONOMY } from './helpers/page.mjs';
+import { dataUrlOf, fakeRaster, makeImage } from './helpers/raster.mjs';
 
 const validator = createValidator();
 const RUNTIME_ID = 'edidkidbaobbdpdngaioniofhpehpfnc';
 const TAB_SENDER = { id: RUNTIME_ID, url: 'https://x.com/home', tab: { id: 7, windowId: 3 } };
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+// A 1280 × 800 viewport at device pixel ratio 2, grey.
+const SHOT = dataUrlOf(makeImage(2560, 1600, () => [128, 128, 128, 255]));
 
 const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -41,12 +42,18 @@ function deps(server, overrides = {}) {
     settings,
     outbox: createOutbox({ indexedDB: new IDBFactory(), fetch: server.fetch, settings, now: () => new Date(), random: () => 0.5 }),
     taxonomy: async () => TAXONOMY,
-    captureVisibleTab: async () => 'data:image/png;base64,AAAA',
+    captureVisibleTab: async () => SHOT,
     isTabActive: async () => true,
-    cropScreenshot: async () => ({ png: new Blob([PNG], { type: 'image/png' }), image: { width: 2560, height: 1600 } }),
+    askTab: async () => { throw new Error('no scroll expected'); },
+    raster: fakeRaster(),
+    saveAsMhtml: async () => new Blob(['MIME-Version: 1.0\r\n'], { type: 'multipart/related' }),
+    uaHints: async () => ({ fullVersionList: [{ brand: 'Chromium', version: '156.0.7000.1' }], platform: 'Linux', platformVersion: '', architecture: 'x86' }),
+    proxySettings: async () => ({ value: { mode: 'system' }, levelOfControl: 'controllable_by_this_extension' }),
     now: () => new Date('2026-11-20T21:16:40.512Z'),
+    sleep: async () => {},
+    warn: () => {},
     randomUUID: () => '6f1c2b9e-3a4d-4e5f-8a7b-1c2d3e4f5a6b',
-    env: { userAgent: 'Mozilla/5.0 Chrome/156', extensionVersion: '0.1.0', timeZone: 'Europe/Paris' },
+    env: { userAgent: 'Mozilla/5.0 Chrome/156', extensionVersion: '0.1.0', timeZone: 'Europe/Paris', languages: ['fr-FR', 'fr'] },
     ...overrides,
   };
 }
@@ -67,23 +74,6 @@ const PARTIAL = {
   },
   injected: 'dropped by the worker',
 };
-
-test('crop: CSS pixels × device pixel ratio 2, edges rounded', () => {
-  assert.deepEqual(cropRect({ x: 10.25, y: 20.5, width: 100, height: 50.3 }, 2, { width: 2560, height: 1600 }),
-    { x: 21, y: 41, width: 200, height: 101 });
-});
-
-test('crop: clamped to the image when the post sticks out at the top or the right', () => {
-  assert.deepEqual(cropRect({ x: 1200, y: -30, width: 200, height: 100 }, 2, { width: 2560, height: 1600 }),
-    { x: 2400, y: 0, width: 160, height: 140 });
-  assert.deepEqual(cropRect({ x: 0, y: 700, width: 600, height: 300 }, 1, { width: 1280, height: 800 }),
-    { x: 0, y: 700, width: 600, height: 100 });
-});
-
-test('crop: a post entirely off screen gives nothing to cut', () => {
-  assert.equal(cropRect({ x: 0, y: -500, width: 600, height: 200 }, 2, { width: 2560, height: 1600 }), null);
-  assert.equal(cropRect({ x: 0, y: 900, width: 600, height: 200 }, 1, { width: 1280, height: 800 }), null);
-});
 
 test('classify request: valid against the schema, unusable language hints dropped, size limits enforced', () => {
   const request = buildClassifyRequest([
@@ -171,31 +161,37 @@ test('classify: unreachable, unauthorized and unconfigured are told apart', asyn
   assert.equal(bad.error.code, 'bad_message');
 });
 
-test('capture: multipart with valid metadata, the PNG and an idempotency key; the digest matches the bytes', async () => {
+test('capture: multipart with valid metadata, every part and an idempotency key; each digest matches its bytes', async () => {
   const server = fakeServer({ 'POST /api/v1/captures': () => json(201, { id: 'cap_0123456789' }) });
   const rect = { x: 0, y: 120.5, width: 598, height: 212 };
-  const reply = await handleCapture({ metadata: PARTIAL, rect, devicePixelRatio: 2 }, TAB_SENDER, deps(server));
+  const message = { metadata: PARTIAL, rect, devicePixelRatio: 2, html: '<article>je vais me suicider</article>', page: { navigationPath: [], referrer: null } };
+  const reply = await handleCapture(message, TAB_SENDER, deps(server));
   assert.deepEqual(reply, { ok: true, status: 'sent', capture: { id: 'cap_0123456789' } });
   const [call] = server.calls;
   assert.equal(call.headers.get('idempotency-key'), '6f1c2b9e-3a4d-4e5f-8a7b-1c2d3e4f5a6b');
   assert.equal(call.headers.get('authorization'), 'Bearer tok-123');
   assert.equal(call.headers.get('content-type'), null, 'fetch sets the multipart boundary itself');
   const form = call.body;
+  assert.deepEqual([...form.keys()], ['metadata', 'screenshot', 'viewport', 'html', 'mhtml']);
   const metadataPart = form.get('metadata');
   assert.equal(metadataPart.type, 'application/json');
   const metadata = JSON.parse(await metadataPart.text());
   assert.deepEqual(validator.validate('capture-metadata', metadata), []);
-  const screenshot = form.get('screenshot');
-  assert.equal(screenshot.type, 'image/png');
-  assert.equal(screenshot.name, 'screenshot.png');
-  const bytes = Buffer.from(await screenshot.arrayBuffer());
-  assert.deepEqual(bytes, Buffer.from(PNG));
-  assert.equal(metadata.screenshotSha256, createHash('sha256').update(bytes).digest('hex'));
+  const files = { screenshot: ['screenshot.png', 'image/png', 'screenshotSha256'], viewport: ['viewport.png', 'image/png', 'viewportSha256'],
+    html: ['post.html', 'text/html;charset=utf-8', 'htmlSha256'], mhtml: ['page.mhtml', 'multipart/related', 'mhtmlSha256'] };
+  for (const [name, [file, type, key]] of Object.entries(files)) {
+    const part = form.get(name);
+    assert.equal(part.name, file);
+    assert.equal(part.type, type);
+    assert.equal(metadata[key], createHash('sha256').update(Buffer.from(await part.arrayBuffer())).digest('hex'), name);
+  }
   assert.deepEqual(metadata.viewport, { width: 1280, height: 800, devicePixelRatio: 2 });
   assert.deepEqual(metadata.postRect, rect);
+  assert.equal(metadata.screenshotSlices, 1);
   assert.equal(metadata.capturedAt, '2026-11-20T21:16:40.512Z');
   assert.equal(metadata.extensionVersion, '0.1.0');
   assert.equal(metadata.timeZone, 'Europe/Paris');
+  assert.equal('injected' in metadata, false);
 });
 
 test('capture: refuses a tab no longer in front, a broken request, and reports the browser refusing', async () => {
@@ -207,6 +203,8 @@ test('capture: refuses a tab no longer in front, a broken request, and reports t
   assert.equal(broken.error.code, 'bad_message');
   const denied = await handleCapture(message, TAB_SENDER, deps(server, { captureVisibleTab: async () => { throw new Error('denied'); } }));
   assert.equal(denied.error.code, 'capture_failed');
+  const noToken = await handleCapture(message, TAB_SENDER, deps(server, { settings: async () => ({ serverUrl: 'http://vigie.test', apiToken: '' }) }));
+  assert.equal(noToken.error.code, 'not_configured');
   assert.equal(server.calls.length, 0);
 });
 

@@ -6,6 +6,8 @@ interface Extraction {
   permalink: string | null;
   author: { name: string; handle: string | null; profileUrl: string | null };
   publishedAt: string | null;
+  /** The publication time exactly as the page shows it ("2 h", « 21 nov. »), where the adapter reads it. */
+  publishedShown?: string | null;
   text: string;
   lang?: string | null;
   parentId?: string | null;
@@ -80,6 +82,13 @@ interface VigieCore {
   };
 }
 
+/** The addresses one document showed, oldest first (content/evidence.js). */
+interface VigieNavigationLog {
+  note(): void;
+  watch(): void;
+  path(): { url: string; at: string }[];
+}
+
 /** The namespace the content scripts share: each classic script adds its part (manifest order). */
 interface Vigie {
   adapters: SiteAdapter[];
@@ -111,6 +120,17 @@ interface Vigie {
     onLeave?: () => void; noPostsAfterMs?: number;
   }) => VigieCore;
   running?: VigieCore;
+  /** content/evidence.js: what a capture takes from the page, and the scrolling slices need. */
+  evidence?: {
+    postHtml(el: Element): string;
+    createNavigationLog(options: { window: Window; now?: () => Date; max?: number }): VigieNavigationLog;
+    topInset(window: Window, el: Element): number;
+    capture(options: {
+      window: Window & typeof globalThis; el: Element; metadata: Record<string, any>;
+      sendMessage: (message: object) => Promise<any>; isCurrent: () => boolean;
+    }): Promise<any>;
+    navigation: VigieNavigationLog;
+  };
   /** Set by main.js once an adapter recognised the page. */
   main?: { status(): object; setEnabled(enabled: boolean): void };
   [adapterFactory: `create${string}Adapter`]: (() => SiteAdapter) | undefined;

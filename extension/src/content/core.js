@@ -11,6 +11,7 @@
    * @property {string | null} permalink absolute URL of the post
    * @property {{ name: string, handle: string | null, profileUrl: string | null }} author
    * @property {string | null} publishedAt ISO 8601
+   * @property {string | null} [publishedShown] the publication time exactly as the page shows it ("2 h", « 21 nov. »)
    * @property {string} text what the reader sees, emoji as characters, quotes excluded
    * @property {string | null} [lang] language the page declares for the text
    * @property {string | null} [parentId] the post this one answers, when the page says
@@ -58,6 +59,7 @@
     const { document } = window;
     const badge = vigie.badge;
     const text = /** @type {NonNullable<Vigie['text']>} */ (vigie.text);
+    const evidence = /** @type {NonNullable<Vigie['evidence']>} */ (vigie.evidence);
     const platform = vigie.platformOf(adapter);
     /**
      * What was last drawn on each post element. X recycles cells, so the id is checked again on every scan.
@@ -362,7 +364,7 @@
     }
 
     /**
-     * Files the post as evidence: screenshot of the post's box plus what Vigie knows about it.
+     * Files the post as evidence: content/evidence.js puts it in view and asks the worker for the shots, HTML and page.
      * Reached from a trusted click (badge.js checks event.isTrusted), or from autocapture.js once the post is in view.
      * @param {Element} el
      * @param {{ automatic?: boolean }} [options]
@@ -375,17 +377,6 @@
       if (!entry || entry.status !== 'done' || (state.capture && state.capture.status === 'busy')) return;
       const { id, extraction } = state;
       setCapture(el, id, { status: 'busy' });
-
-      const before = el.getBoundingClientRect();
-      if (before.top < 0 || before.bottom > window.innerHeight) {
-        el.scrollIntoView({ block: before.height > window.innerHeight ? 'start' : 'center', behavior: 'instant' });
-      }
-      // Two frames: one for the scroll and the "Capture…" state to be laid out, one for them to be painted.
-      await new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve)));
-      const now = posts.get(el);
-      if (!now || now.id !== id) return; // The cell was recycled meanwhile: its new post has its own badge.
-
-      const rect = el.getBoundingClientRect();
       const metadata = {
         pageUrl: window.location.href,
         pageTitle: document.title,
@@ -394,21 +385,17 @@
         postId: id,
         author: extraction.author,
         publishedAt: extraction.publishedAt,
+        publishedShown: extraction.publishedShown ?? null,
         text: extraction.text,
         classification: { ...entry.classification, id },
         automatic,
       };
-      let response;
-      try {
-        response = await sendMessage({
-          type: 'capture',
-          metadata,
-          rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
-          devicePixelRatio: window.devicePixelRatio || 1,
-        });
-      } catch {
-        response = { ok: false, error: { message: 'Extension Vigie rechargée : actualisez la page.' } };
-      }
+      const response = await evidence.capture({
+        window, el, metadata, sendMessage,
+        // The cell may be recycled meanwhile (X): its new post has its own badge.
+        isCurrent: () => posts.get(el)?.id === id,
+      });
+      if (response === null) return;
       const view = vigie.captureState.fromReply(response, automatic);
       setCapture(el, id, view);
       // A capture the CM asked for opens the response panel, its id the case reference; also while it waits in the

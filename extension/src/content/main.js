@@ -8,6 +8,8 @@
   /** @type {SiteAdapter | null} */
   let adapter = vigie.pickAdapter(window.location, document);
   if (!adapter) return;
+  // From document_idle on, the pages this tab shows go in the captures' navigation path.
+  vigie.evidence.navigation.watch();
 
   const hostname = window.location.hostname;
   // The same key as lib/sites.js siteKey(), which the popup writes (content scripts cannot import modules).

@@ -1,31 +1,26 @@
 // @ts-check
 // What the worker does for each message; Chrome APIs come in through `deps` so node tests can fake them.
 import { createApi } from './api.js';
-import { isRect } from './crop.js';
 import { VigieError, notConfigured, toWireError } from './errors.js';
+import { collectEvidence } from './evidence.js';
 import { buildHealthReport } from './health.js';
-import { buildClassifyRequest, completeMetadata, sha256Hex } from './metadata.js';
+import { buildClassifyRequest } from './metadata.js';
 import { captureReply, postRefOf } from './outbox.js';
 
 /**
- * @typedef {object} WorkerDeps
- * @property {typeof fetch} fetch
- * @property {() => Promise<import('./settings.js').Settings>} settings
- * @property {() => Promise<{ labels: { label: string, risk: string, fr: string, en: string }[] }>} taxonomy
- * @property {(windowId: number) => Promise<string>} captureVisibleTab returns a PNG data URL of the visible area
- * @property {(tabId: number) => Promise<boolean>} isTabActive
- * @property {(dataUrl: string, rect: import('./crop.js').Rect, devicePixelRatio: number) =>
- *   Promise<{ png: Blob, image: { width: number, height: number } }>} cropScreenshot
- * @property {() => Date} now
- * @property {() => string} randomUUID
- * @property {{ userAgent: string, extensionVersion: string, timeZone: string }} env
- * @property {{ submit: (capture: { key: string, metadata: Record<string, any>, parts: { screenshot: Blob },
- *   tabId: number, postRef: { platform: string, postId: string } }) => Promise<import('./outbox.js').Outcome> }} outbox
- *   keeps the capture (IndexedDB) before it tries to send it
+ * @typedef {import('./evidence.js').EvidenceDeps & {
+ *   fetch: typeof fetch,
+ *   settings: () => Promise<import('./settings.js').Settings>,
+ *   taxonomy: () => Promise<{ labels: { label: string, risk: string, fr: string, en: string }[] }>,
+ *   randomUUID: () => string,
+ *   outbox: { submit: (capture: { key: string, metadata: Record<string, any>,
+ *     parts: import('./metadata.js').CaptureParts, tabId: number, postRef: { platform: string, postId: string } })
+ *     => Promise<import('./outbox.js').Outcome> },
+ * }} WorkerDeps outbox keeps the capture (IndexedDB) before it tries to send it
  */
 
 /**
- * @typedef {{ id?: string, url?: string, tab?: { id?: number, windowId: number } }} Sender
+ * @typedef {{ id?: string, url?: string, frameId?: number, tab?: { id?: number, windowId: number } }} Sender
  */
 
 /**
@@ -79,56 +74,22 @@ export async function handleClassify(message, deps) {
 }
 
 /**
- * @param {{ metadata?: unknown, rect?: unknown, devicePixelRatio?: unknown }} message
- * @param {Sender & { tab: { id: number, windowId: number } }} sender
+ * Collects the capture's parts and metadata (lib/evidence.js), then uploads them in one multipart request.
+ * @param {Parameters<typeof collectEvidence>[0]} message
+ * @param {import('./evidence.js').TabSender} sender
  * @param {WorkerDeps} deps
  */
 export async function handleCapture(message, sender, deps) {
   try {
-    const { rect, metadata } = message;
-    if (!isRect(rect) || typeof metadata !== 'object' || metadata === null) {
-      throw new VigieError('bad_message', 'Demande de capture incomplète.', 'Incomplete capture request.');
-    }
-    const dpr = typeof message.devicePixelRatio === 'number' && message.devicePixelRatio > 0 ? message.devicePixelRatio : 1;
     const settings = await deps.settings();
     if (!settings.apiToken) throw notConfigured();
-    // captureVisibleTab shoots the window's active tab, which may no longer be the one that asked.
-    if (!(await deps.isTabActive(sender.tab.id))) {
-      throw new VigieError(
-        'tab_inactive',
-        'Capture annulée : l\u2019onglet n\u2019est plus au premier plan.',
-        'Capture cancelled: the tab is no longer in front.',
-      );
-    }
-    let dataUrl;
-    try {
-      dataUrl = await deps.captureVisibleTab(sender.tab.windowId);
-    } catch {
-      throw new VigieError(
-        'capture_failed',
-        'Le navigateur a refusé la capture d\u2019écran. Réessayez.',
-        'The browser refused the screenshot. Try again.',
-      );
-    }
-    const shot = await deps.cropScreenshot(dataUrl, rect, dpr);
-    const full = completeMetadata(/** @type {Record<string, any>} */ (metadata), {
-      capturedAt: deps.now(),
-      screenshotSha256: await sha256Hex(shot.png),
-      postRect: rect,
-      viewport: {
-        width: Math.max(1, Math.round(shot.image.width / dpr)),
-        height: Math.max(1, Math.round(shot.image.height / dpr)),
-        devicePixelRatio: dpr,
-      },
-      timeZone: deps.env.timeZone,
-      userAgent: deps.env.userAgent,
-      extensionVersion: deps.env.extensionVersion,
-      pageUrl: sender.url,
-    });
+    const { metadata, parts } = await collectEvidence(message, sender, deps);
     return captureReply(await deps.outbox.submit({
-      key: deps.randomUUID(), metadata: full, parts: { screenshot: shot.png }, tabId: sender.tab.id, postRef: postRefOf(full),
+      key: deps.randomUUID(), metadata, parts, tabId: sender.tab.id, postRef: postRefOf(metadata),
     }));
   } catch (error) {
+    // The page only hears "internal error"; the worker's console keeps what it was.
+    if (!(error instanceof VigieError)) deps.warn(`[vigie] capture : erreur interne / internal error: ${String(error)}`);
     return { ok: false, error: toWireError(error) };
   }
 }

@@ -1,32 +1,31 @@
 // @ts-check
-// Browser-only: decodes the viewport screenshot and cuts the post out of it (OffscreenCanvas works in workers).
-import { cropRect } from './crop.js';
-import { VigieError } from './errors.js';
+// Browser-only drawing behind the Raster seam of shots.js: decodes captureVisibleTab shots and paints the evidence
+// PNGs on an OffscreenCanvas (available in service workers; no DOM needed).
 
-/**
- * @param {string} dataUrl PNG data URL from chrome.tabs.captureVisibleTab
- * @param {import('./crop.js').Rect} rect the post's box in CSS pixels
- * @param {number} devicePixelRatio
- * @returns {Promise<{ png: Blob, image: { width: number, height: number } }>}
- */
-export async function cropScreenshot(dataUrl, rect, devicePixelRatio) {
-  const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
-  try {
-    const image = { width: bitmap.width, height: bitmap.height };
-    const crop = cropRect(rect, devicePixelRatio, image);
-    if (!crop) {
-      throw new VigieError(
-        'post_offscreen',
-        'Le message n\u2019est pas visible à l\u2019écran : faites-le défiler puis réessayez.',
-        'The post is not on screen: scroll to it and try again.',
-      );
-    }
-    const canvas = new OffscreenCanvas(crop.width, crop.height);
+const OUTLINE_COLOR = '#ff0000';
+
+/** @type {import('./shots.js').Raster} */
+export const raster = {
+  async decode(dataUrl) {
+    // Uint8Array.fromBase64 (Chrome 140+) is about 3 ms faster than fetch(dataUrl) on a 1280 × 900 shot.
+    const fromBase64 = /** @type {any} */ (Uint8Array).fromBase64;
+    const png = fromBase64
+      ? new Blob([fromBase64(dataUrl.slice(dataUrl.indexOf(',') + 1))], { type: 'image/png' })
+      : await (await fetch(dataUrl)).blob();
+    return createImageBitmap(png);
+  },
+
+  async paint({ width, height, pieces, bands = [] }) {
+    const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('2d context unavailable');
-    context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
-    return { png: await canvas.convertToBlob({ type: 'image/png' }), image };
-  } finally {
-    bitmap.close();
-  }
-}
+    for (const p of pieces) {
+      context.drawImage(/** @type {ImageBitmap} */ (/** @type {unknown} */ (p.source)), p.sx, p.sy, p.width, p.height,
+        p.dx, p.dy, p.width, p.height);
+    }
+    // Filled bands, not a stroke: whole device pixels, no anti-aliased half pixels around the post.
+    context.fillStyle = OUTLINE_COLOR;
+    for (const band of bands) context.fillRect(band.x, band.y, band.width, band.height);
+    return canvas.convertToBlob({ type: 'image/png' });
+  },
+};

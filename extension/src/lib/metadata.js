@@ -35,7 +35,7 @@ export function buildClassifyRequest(items) {
 }
 
 /**
- * What the worker adds at capture time: the browser's view of the moment and the screenshot's digest.
+ * What the worker adds at capture time: the browser's view of the moment and the digest of every part.
  * @typedef {object} CaptureContext
  * @property {Date} capturedAt
  * @property {string} screenshotSha256
@@ -45,7 +45,22 @@ export function buildClassifyRequest(items) {
  * @property {string} userAgent
  * @property {string} extensionVersion
  * @property {string} [pageUrl] the frame URL the browser reports for the sender, preferred over the page's word
+ * @property {string} [viewportSha256]
+ * @property {string} [htmlSha256]
+ * @property {string} [mhtmlSha256] absent when Chrome could not save the page
+ * @property {number} [screenshotSlices]
+ * @property {{ name: string, version: string, os: string }} [browser]
+ * @property {Record<string, unknown>} [environment] lib/environment.js environmentFacts()
  */
+
+/**
+ * The captured page's address: the one the browser reports for the sender when it is a web page, else the page's word.
+ * @param {Record<string, any>} partial
+ * @param {string | undefined} senderUrl
+ */
+export function pageUrlOf(partial, senderUrl) {
+  return senderUrl && /^https?:\/\//.test(senderUrl) ? senderUrl : partial.pageUrl;
+}
 
 /**
  * Completes the metadata a content script sent (post, author, classification) for POST /captures.
@@ -57,7 +72,7 @@ export function completeMetadata(partial, context) {
   const author = partial.author ?? {};
   /** @type {Record<string, unknown>} */
   const metadata = {
-    pageUrl: context.pageUrl && /^https?:\/\//.test(context.pageUrl) ? context.pageUrl : partial.pageUrl,
+    pageUrl: pageUrlOf(partial, context.pageUrl),
     platform: partial.platform,
     postId: partial.postId,
     author: {
@@ -84,6 +99,12 @@ export function completeMetadata(partial, context) {
   };
   if (typeof partial.pageTitle === 'string') metadata.pageTitle = partial.pageTitle.slice(0, 2000);
   if (typeof partial.automatic === 'boolean') metadata.automatic = partial.automatic;
+  if ('publishedShown' in partial) {
+    metadata.publishedShown = typeof partial.publishedShown === 'string' ? partial.publishedShown.slice(0, 200) : null;
+  }
+  for (const key of /** @type {const} */ (['viewportSha256', 'htmlSha256', 'mhtmlSha256', 'screenshotSlices', 'browser', 'environment'])) {
+    if (context[key] !== undefined) metadata[key] = context[key];
+  }
   return metadata;
 }
 
@@ -96,25 +117,28 @@ export async function sha256Hex(blob) {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Each evidence part the server accepts: its media type and file name, in the order they are sent. */
-export const CAPTURE_PARTS = /** @type {const} */ ([
-  { name: 'screenshot', type: 'image/png', file: 'screenshot.png' },
-  { name: 'viewport', type: 'image/png', file: 'viewport.png' },
-  { name: 'html', type: 'text/html', file: 'post.html' },
-  { name: 'mhtml', type: 'multipart/related', file: 'page.mhtml' },
+/**
+ * The parts of a capture, named as the server reads them, with their file names and media types.
+ * @typedef {{ screenshot: Blob, viewport?: Blob, html?: Blob, mhtml?: Blob }} CaptureParts
+ */
+const PART_FILES = /** @type {const} */ ([
+  ['screenshot', 'screenshot.png', 'image/png'],
+  ['viewport', 'viewport.png', 'image/png'],
+  ['html', 'post.html', 'text/html;charset=utf-8'],
+  ['mhtml', 'page.mhtml', 'multipart/related'],
 ]);
 
 /**
- * The multipart body of POST /captures: the JSON metadata, the screenshot, and whichever other parts exist.
+ * The multipart body of POST /captures: the JSON metadata, then each part that is present.
  * @param {Record<string, unknown>} metadata
- * @param {{ screenshot: Blob, viewport?: Blob, html?: Blob, mhtml?: Blob }} parts
+ * @param {CaptureParts} parts
  */
 export function buildCaptureForm(metadata, parts) {
   const form = new FormData();
   form.append('metadata', new Blob([JSON.stringify(metadata)], { type: 'application/json' }));
-  for (const { name, type, file } of CAPTURE_PARTS) {
-    const blob = parts[name];
-    if (blob) form.append(name, new Blob([blob], { type }), file);
+  for (const [name, file, type] of PART_FILES) {
+    const part = parts[name];
+    if (part) form.append(name, new Blob([part], { type }), file);
   }
   return form;
 }

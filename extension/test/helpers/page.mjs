@@ -65,17 +65,20 @@ export function openPage(html, options = {}) {
   }
   /**
    * Delivers a message to the content script's runtime.onMessage listeners as chrome.tabs.sendMessage would;
-   * resolves with the answer, or rejects as Chrome does when no listener answers.
+   * resolves with the answer (later when a listener returned true), or rejects as Chrome does when none answers.
    */
   const tell = (message, sender = POPUP_SENDER) => new Promise((resolve, reject) => {
     let answered = false;
+    let pending = false;
     for (const listener of listeners) {
-      listener(structuredClone(message), sender, (response) => {
+      const keep = listener(structuredClone(message), sender, (response) => {
+        if (answered) return;
         answered = true;
         resolve(structuredClone(response));
       });
+      if (keep === true) pending = true;
     }
-    if (!answered) reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    if (!answered && !pending) reject(new Error('Could not establish connection. Receiving end does not exist.'));
   });
   return { dom, window, document: window.document, vigie: window.vigie, messages, warnings, infos, storage, tell, listeners };
 }

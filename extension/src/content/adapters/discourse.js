@@ -133,6 +133,7 @@
             profileUrl: href ? new URL(href, post.baseURI).href : null,
           },
           publishedAt: new Date(epochMs).toISOString(),
+          publishedShown: vigie.text.textOf(time) || null,
           text: textWithout(cooked, SELECTORS.notText),
           lang: langHolder ? langHolder.getAttribute('lang') : null,
           parentId: topicId || null,

@@ -273,6 +273,8 @@
         permalink: target ? target.url : null,
         author,
         publishedAt: dated.at,
+        // The visible date is scrambled letters (spans reordered by CSS): the link's label is the date as given.
+        publishedShown: dated.label || null,
         text: body ? textOf(body) : '',
         lang: body ? body.getAttribute('lang') : null,
         parentId: null,
@@ -320,7 +322,7 @@
       const url = /** @type {URL} */ (hrefOf(timeLink));
       const id = url.searchParams.get('reply_comment_id') ?? url.searchParams.get('comment_id') ?? '';
       if (!COMMENT_ID.test(id)) return missing(comment, `${SELECTORS.commentLink} (comment_id illisible / unreadable)`);
-      return { nameLink, url, id, body };
+      return { nameLink, timeLink, url, id, body };
     }
 
     /** @param {Element} comment */
@@ -347,6 +349,7 @@
         author: authorOf(links.nameLink),
         // Comments only show a relative time ("2 h", « 3 j »); its exact date is in a hover tooltip, not the DOM.
         publishedAt: null,
+        publishedShown: vigie.text.textOf(links.timeLink) || null,
         text: textOf(links.body),
         lang: links.body.getAttribute('lang'),
         parentId,

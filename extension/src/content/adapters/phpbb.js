@@ -128,6 +128,7 @@
             profileUrl: authorLink ? boardUrl(authorLink) : null,
           },
           publishedAt: published.toISOString(),
+          publishedShown: vigie.text.textOf(time) || null,
           text: textWithout(content),
           // <html lang> is the board's interface language, not the language of what a member wrote.
           lang: null,

@@ -112,6 +112,15 @@
     }
 
     /**
+     * The relative time the meta line shows (« il y a 4 h »); null when the page shows none.
+     * @param {Element} post
+     */
+    function shownTime(post) {
+      const time = own(post, SELECTORS.time);
+      return time ? vigie.text.textOf(time) || null : null;
+    }
+
+    /**
      * The post-title attribute, else the slotted h1.
      * @param {Element} post
      */
@@ -152,6 +161,7 @@
         permalink: new URL(permalink, ORIGIN).href,
         author: authorOf(author),
         publishedAt: publishedAt(post, 'created-timestamp'),
+        publishedShown: shownTime(post),
         // A reader judges the title and the body together; the blank line keeps them apart for evidence quotes.
         text: body ? `${title}\n\n${body}` : title,
         lang: bodyEl ? bodyEl.getAttribute('lang') : null,
@@ -181,6 +191,7 @@
         permalink: new URL(permalink, ORIGIN).href,
         author: authorOf(author),
         publishedAt: publishedAt(comment, 'created'),
+        publishedShown: shownTime(comment),
         text: textWithoutQuotes(bodyEl),
         lang: bodyEl.getAttribute('lang'),
         parentId: parentId && THING_ID.test(parentId) ? parentId : null,

@@ -220,6 +220,7 @@
             profileUrl: new URL(nameLink.getAttribute('href') ?? '', ORIGIN).href,
           },
           publishedAt: time.getAttribute('datetime'),
+          publishedShown: vigie.text.textOf(time) || null,
           text,
           lang,
           parentId: parentOf(post, status.id),
