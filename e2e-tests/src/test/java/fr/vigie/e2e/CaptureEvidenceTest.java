@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.Request;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -106,6 +107,14 @@ class CaptureEvidenceTest {
 
     // The same post shot by Chromium in one piece (DevTools' beyond-the-viewport capture), the bar hidden: the stitched
     // rows are the page's rows, without a seam, a gap or a repeat. The badge's corner is left out (its state changed).
+    // The response panel a clicked capture opens is closed first (Escape, as a CM would).
+    page.locator("vigie-response-panel").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+    page.keyboard().press("Escape");
+    page.locator("vigie-response-panel").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+    // Focus went back to the badge, whose panel then shows: the CM moves on.
+    page.evaluate("() => { const b = document.querySelector('vigie-badge:focus-within, vigie-badge'); "
+        + "const active = b && b.shadowRoot.activeElement; if (active) active.blur(); }");
+    page.mouse().move(1, 1);
     page.evaluate("() => { document.getElementById('fixed-bar').style.display = 'none'; }");
     BufferedImage whole = ImageIO.read(new ByteArrayInputStream(post.screenshot()));
     // Playwright rounds the element's box outwards: up to 2 rows more, so the best of the alignments within 2 rows.
@@ -116,7 +125,7 @@ class CaptureEvidenceTest {
     }
     assertThat(same).as("share of rows identical to Chromium's own shot of the post").isGreaterThan(0.995);
 
-    Multipart upload = uploads.get(before);
+    Multipart upload = uploadOf(before, metadata);
     assertPartsMatch(upload, metadata);
     BufferedImage viewport = ImageIO.read(new ByteArrayInputStream(upload.parts().get("viewport").bytes()));
     assertThat(viewport.getWidth()).isEqualTo((int) Math.round(1280 * dpr));
@@ -144,7 +153,7 @@ class CaptureEvidenceTest {
       postTopBefore.set(post.boundingBox().y);
     });
     JsonNode metadata = server.getJson("/api/v1/captures/" + captureId).get("metadata");
-    Multipart upload = uploads.get(before);
+    Multipart upload = uploadOf(before, metadata);
     assertPartsMatch(upload, metadata);
     assertThat(metadata.get("screenshotSlices").asInt()).isEqualTo(1);
 
@@ -200,7 +209,7 @@ class CaptureEvidenceTest {
     int before = uploads.size();
     String captureId = capture(page, post);
     JsonNode metadata = server.getJson("/api/v1/captures/" + captureId).get("metadata");
-    Multipart upload = uploads.get(before);
+    Multipart upload = uploadOf(before, metadata);
     assertPartsMatch(upload, metadata);
     Map<?, ?> box = (Map<?, ?>) post.evaluate("el => { const r = el.getBoundingClientRect(); return { w: r.width, h: r.height }; }");
     double dpr = metadata.at("/viewport/devicePixelRatio").asDouble();
@@ -210,6 +219,35 @@ class CaptureEvidenceTest {
     assertThat(metadata.get("platform").asText()).isEqualTo("facebook");
     assertThat(metadata.get("publishedShown").asText()).isEqualTo("mercredi 18 novembre 2026 à 09:30");
     assertThat(new String(upload.parts().get("html").bytes(), StandardCharsets.UTF_8)).doesNotContain("<script");
+
+    // One byte of the stored viewport changed on disk: verify fails and names that file, then passes once restored.
+    JsonNode capture = server.getJson("/api/v1/captures/" + captureId);
+    String viewportSha = metadata.get("viewportSha256").asText();
+    Path file = server.dataDir().resolve("files").resolve(viewportSha.substring(0, 2)).resolve(viewportSha.substring(2, 4))
+        .resolve(viewportSha);
+    byte[] original = Files.readAllBytes(file);
+    byte[] edited = original.clone();
+    edited[edited.length / 2] ^= 0x01;
+    Files.write(file, edited);
+    try {
+      JsonNode broken = server.getJson("/api/v1/captures/" + captureId + "/verify");
+      assertThat(broken.get("ok").asBoolean()).isFalse();
+      JsonNode viewport = null;
+      for (JsonNode f : broken.get("files")) {
+        if (f.get("role").asText().equals("viewport")) {
+          viewport = f;
+        } else {
+          assertThat(f.get("ok").asBoolean()).as(f.get("role").asText() + " untouched").isTrue();
+        }
+      }
+      assertThat(viewport).isNotNull();
+      assertThat(viewport.get("ok").asBoolean()).isFalse();
+      assertThat(viewport.get("problem").asText()).contains("viewport");
+    } finally {
+      Files.write(file, original);
+    }
+    assertThat(server.getJson("/api/v1/captures/" + captureId + "/verify").get("ok").asBoolean()).isTrue();
+    assertThat(capture.get("files").findValuesAsText("role")).contains("screenshot", "viewport", "html", "mhtml", "manifest");
     page.close();
   }
 
@@ -233,7 +271,22 @@ class CaptureEvidenceTest {
     assertThat(badge.getAttribute("data-capture-id"))
         .as("capture id; badge status: %s", badge.evaluate("b => b.shadowRoot.querySelector('.status').textContent"))
         .isNotNull();
-    return badge.getAttribute("data-capture-id");
+    String id = badge.getAttribute("data-capture-id");
+    JsonNode verify = server.getJson("/api/v1/captures/" + id + "/verify");
+    assertThat(verify.get("ok").asBoolean()).as("verify of %s: %s", id, verify).isTrue();
+    return id;
+  }
+
+  /**
+   * The upload of that capture among those since {@code before}: automatic captures of the fixtures' critical posts
+   * (this one too, shot the same) may have gone through meanwhile.
+   */
+  static Multipart uploadOf(int before, JsonNode metadata) {
+    String screenshot = metadata.get("screenshotSha256").asText();
+    return uploads.subList(before, uploads.size()).stream()
+        .filter(u -> u.parts().containsKey("screenshot") && sha256(u.parts().get("screenshot").bytes()).equals(screenshot))
+        .reduce((first, second) -> second) // the last: an automatic capture of the same post may have come first
+        .orElseThrow(() -> new AssertionError("no upload carries the stored screenshot " + screenshot));
   }
 
   /** Every part was sent with its name, file name and type, and its SHA-256 is the one the stored metadata names. */

@@ -22,6 +22,7 @@ final class VigieServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final App app;
+  private final Path data;
   private final HttpClient http = HttpClient.newHttpClient();
 
   VigieServer() {
@@ -30,6 +31,7 @@ final class VigieServer implements AutoCloseable {
 
   /** A server on {@code port} over an existing data folder: the same server after a restart. */
   VigieServer(Path data, int port) {
+    this.data = data;
     this.app = new App(new Config(port, data, Optional.of(ADMIN_TOKEN), Optional.of(ADMIN_PASSWORD))).start();
   }
 
@@ -48,6 +50,11 @@ final class VigieServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The data folder: evidence files are under files/ab/cd/abcd… (content-addressed). */
+  Path dataDir() {
+    return data;
   }
 
   String url() {
