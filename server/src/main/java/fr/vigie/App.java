@@ -120,7 +120,7 @@ public final class App {
         new EvidenceController(captures, export, json),
         new CanaryController(json, canary),
         responses.api(),
-        new ReviewController(accounts, captures, export, canary, limits, new Pages()),
+        new ReviewController(accounts, captures, export, canary, responses.interventions(), limits, new Pages()),
         responses.pages());
 
     this.javalin = Javalin.create(cfg -> {

@@ -20,6 +20,7 @@ public final class ResponseWiring {
 
   private final ResponseController api;
   private final ResponsePages pages;
+  private final Interventions interventions;
 
   public ResponseWiring(Database database, ObjectMapper mapper, JsonInput json, Ids ids, Clock clock,
       AccountService accounts) {
@@ -31,8 +32,8 @@ public final class ResponseWiring {
     ReportingHelp reporting = new ReportingHelp(database.dsl(), clock);
     reporting.seedIfEmpty(library, List.copyOf(taxonomy.labels()));
     ResponseService responses = new ResponseService(templates, settings, reporting, library, taxonomy);
-    this.api = new ResponseController(json, responses, templates, settings, reporting,
-        new Interventions(database.dsl(), templates, ids, clock));
+    this.interventions = new Interventions(database.dsl(), templates, ids, clock);
+    this.api = new ResponseController(json, responses, templates, settings, reporting, interventions);
     this.pages = new ResponsePages(new Sessions(accounts), templates, responses, settings, reporting, new Pages());
   }
 
@@ -42,5 +43,10 @@ public final class ResponseWiring {
 
   public ResponsePages pages() {
     return pages;
+  }
+
+  /** What CMs did with suggestions, for the capture page of the web view. */
+  public Interventions interventions() {
+    return interventions;
   }
 }

@@ -18,7 +18,7 @@ public final class PageModels {
 
   /** One capture with everything stored about it; the verification after « Vérifier », an error to show if any. */
   public record Detail(Principal user, String csrf, Capture capture, String metadataJson,
-      Verification.OfCapture verification, String error) {}
+      Verification.OfCapture verification, String error, List<fr.vigie.response.Interventions.Intervention> interventions) {}
 
   /** Adapter-health reports of the last week. */
   public record Adapters(Principal user, String csrf, List<fr.vigie.canary.AdapterSummary> items) {}

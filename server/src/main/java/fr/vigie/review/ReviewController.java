@@ -6,6 +6,7 @@ import fr.vigie.account.AccountService;
 import fr.vigie.canary.CanaryService;
 import fr.vigie.capture.Capture;
 import fr.vigie.capture.CaptureService;
+import fr.vigie.response.Interventions;
 import fr.vigie.capture.Downloads;
 import fr.vigie.capture.EvidenceExport;
 import fr.vigie.capture.FileRole;
@@ -24,17 +25,19 @@ public final class ReviewController {
   private final CaptureService captures;
   private final EvidenceExport export;
   private final CanaryService canary;
+  private final Interventions interventions;
   private final RateLimits limits;
   private final Pages pages;
   private final Sessions sessions;
   private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public ReviewController(AccountService accounts, CaptureService captures, EvidenceExport export, CanaryService canary,
-      RateLimits limits, Pages pages) {
+      Interventions interventions, RateLimits limits, Pages pages) {
     this.accounts = accounts;
     this.captures = captures;
     this.export = export;
     this.canary = canary;
+    this.interventions = interventions;
     this.limits = limits;
     this.pages = pages;
     this.sessions = new Sessions(accounts);
@@ -121,7 +124,7 @@ public final class ReviewController {
   private String detailPage(Principal user, String csrf, Capture capture, Verification.OfCapture verification,
       String error) throws Exception {
     return pages.render("capture.jte", new PageModels.Detail(user, csrf, capture,
-        pretty.writeValueAsString(capture.metadata()), verification, error));
+        pretty.writeValueAsString(capture.metadata()), verification, error, interventions.of(capture.id(), null, null)));
   }
 
   /** What the extension's adapters reported this week: a platform redesign shows here the same day. */

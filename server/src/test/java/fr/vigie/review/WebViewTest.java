@@ -109,6 +109,19 @@ class WebViewTest extends ServerTest {
   }
 
   @Test
+  void the_capture_page_lists_what_cms_did_with_the_suggested_response() {
+    byte[] png = Fixtures.png(200, 80);
+    String id = store(Fixtures.metadataFor(png), png);
+    assertThat(page("/captures/" + id, signIn()).body()).contains("Aucune réponse utilisée depuis cette capture.");
+    String body = "{\"captureId\":\"" + id + "\",\"platform\":\"x\",\"postId\":\"1\",\"action\":\"opened\","
+        + "\"finalText\":\"Bonjour <b>Léa</b>, nous sommes là.\"}";
+    assertThat(server.postJson("/api/v1/interventions", body).statusCode()).isEqualTo(201);
+    String html = page("/captures/" + id, signIn()).body();
+    assertThat(html).contains("a ouvert sur la plateforme").contains("Bonjour &lt;b&gt;Léa&lt;/b&gt;, nous sommes là.")
+        .contains("data-action=\"opened\"");
+  }
+
+  @Test
   void detail_shows_screenshot_hash_and_metadata() {
     byte[] png = Fixtures.png(200, 80);
     String id = store(Fixtures.metadataFor(png), png);
