@@ -115,6 +115,12 @@ interface Vigie {
   captureState?: any;
   /** content/autocapture.js: when a post is captured without a click. */
   createAutoCapture?: (options: any) => { consider(el: Element, postId: string, risk: string): void; stop(): void };
+  /** content/post-actions.js: capture and answer one post (core.js's maps shared). */
+  createPostActions?: (options: any) => {
+    capture(el: Element, options?: { automatic?: boolean }): Promise<any>;
+    captureSent(ref: { platform: string; postId: string }, captureId: string): void;
+    respond(el: Element, captureId?: string | null): void;
+  };
   createCore?: (options: {
     window: Window & typeof globalThis; adapter: SiteAdapter; sendMessage: (message: object) => Promise<any>;
     onLeave?: () => void; noPostsAfterMs?: number;

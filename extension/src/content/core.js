@@ -59,7 +59,6 @@
     const { document } = window;
     const badge = vigie.badge;
     const text = /** @type {NonNullable<Vigie['text']>} */ (vigie.text);
-    const evidence = /** @type {NonNullable<Vigie['evidence']>} */ (vigie.evidence);
     const platform = vigie.platformOf(adapter);
     /**
      * What was last drawn on each post element. X recycles cells, so the id is checked again on every scan.
@@ -90,6 +89,7 @@
     let noPostsTimer = null;
     /** @type {{ consider(el: Element, postId: string, risk: string): void, stop(): void } | null} */
     let auto = null;
+    const actions = vigie.createPostActions({ window, adapter, platform, sendMessage, posts, cache, marked, draw });
     const changes = vigie.createChangeTracker({ adapter, document, isTracked: (el) => posts.has(el) });
     // SPA sites (X, Facebook, Reddit) change the URL without a reload. The Navigation API sees pushState from
     // the page's world too (https://developer.chrome.com/docs/web-platform/navigation-api); popstate and the
@@ -113,7 +113,7 @@
       window.addEventListener('popstate', onNavigate);
       armNoPostsCheck();
       auto = vigie.createAutoCapture({ window, platform, sendMessage, idOf: (el) => posts.get(el)?.id,
-        capture: (el) => capture(el, { automatic: true }) });
+        capture: (el) => actions.capture(el, { automatic: true }) });
       return scan();
     }
 
@@ -256,7 +256,7 @@
       if (state) state.host.remove();
       el.removeAttribute('data-vigie-risk');
       el.setAttribute('data-vigie-post-id', extraction.id);
-      const host = badge.create(document, extraction.id, () => capture(el), () => respond(el));
+      const host = badge.create(document, extraction.id, () => actions.capture(el), () => actions.respond(el));
       // A static anchor would send an absolute host to some ancestor's corner: the host then sits in the flow.
       // An adapter's anchors all come from one template, so the first one's style stands for all (one recalc).
       staticAnchors ??= window.getComputedStyle(anchor).position === 'static';
@@ -363,86 +363,6 @@
       }
     }
 
-    /**
-     * Files the post as evidence: content/evidence.js puts it in view and asks the worker for the shots, HTML and page.
-     * Reached from a trusted click (badge.js checks event.isTrusted), or from autocapture.js once the post is in view.
-     * @param {Element} el
-     * @param {{ automatic?: boolean }} [options]
-     * @returns {Promise<import('./capture-state.js').CaptureView | null | undefined>} what the badge shows after
-     */
-    async function capture(el, { automatic = false } = {}) {
-      const state = posts.get(el);
-      if (!state) return;
-      const entry = cache.get(state.hash);
-      if (!entry || entry.status !== 'done' || (state.capture && state.capture.status === 'busy')) return;
-      const { id, extraction } = state;
-      setCapture(el, id, { status: 'busy' });
-      const metadata = {
-        pageUrl: window.location.href,
-        pageTitle: document.title,
-        permalink: extraction.permalink,
-        platform,
-        postId: id,
-        author: extraction.author,
-        publishedAt: extraction.publishedAt,
-        publishedShown: extraction.publishedShown ?? null,
-        text: extraction.text,
-        classification: { ...entry.classification, id },
-        automatic,
-      };
-      const response = await evidence.capture({
-        window, el, metadata, sendMessage,
-        // The cell may be recycled meanwhile (X): its new post has its own badge.
-        isCurrent: () => posts.get(el)?.id === id,
-      });
-      if (response === null) return;
-      const view = vigie.captureState.fromReply(response, automatic);
-      setCapture(el, id, view);
-      // A capture the CM asked for opens the response panel, its id the case reference; also while it waits in the
-      // browser: answering the person must not wait for the server. Never after an automatic capture.
-      if (!automatic && view && (view.status === 'sent' || view.status === 'queued')) respond(el, view.captureId ?? null);
-      return view;
-    }
-
-    /**
-     * A capture that waited in the worker's queue reached the server (message from the worker).
-     * @param {{ platform: string, postId: string }} ref
-     * @param {string} captureId
-     */
-    function captureSent(ref, captureId) {
-      if (ref.platform !== platform) return;
-      for (const el of marked) setCapture(el, ref.postId, { status: 'sent', captureId });
-    }
-
-    /**
-     * @param {Element} el
-     * @param {string} id the post the capture was for; ignored if the element now shows another post
-     * @param {import('./capture-state.js').CaptureView | null} value
-     */
-    function setCapture(el, id, value) {
-      const state = posts.get(el);
-      if (!state || state.id !== id) return;
-      state.capture = value;
-      draw(el);
-    }
-
-    /**
-     * Opens the response panel (responses.js) for the post: from a trusted click on « Répondre », or after a capture
-     * the CM asked for, whose id becomes the reply's case reference and what its interventions name.
-     * @param {Element} el
-     * @param {string | null} [captureId]
-     */
-    function respond(el, captureId = null) {
-      const state = posts.get(el);
-      const entry = state && cache.get(state.hash);
-      if (!state || !entry || entry.status !== 'done') return;
-      vigie.responses.open({
-        window, sendMessage, adapter, platform, post: el, badge: state.host, extraction: state.extraction,
-        classification: { ...entry.classification, id: state.id }, labelNames: entry.labelNames,
-        captureId: captureId ?? (state.capture && state.capture.captureId) ?? null,
-      });
-    }
-
     /** @returns {CoreStatus} */
     function status() {
       /** @type {RiskCounts} */
@@ -469,7 +389,7 @@
       };
     }
 
-    return { start, stop, scan, capture, captureSent, status };
+    return { start, stop, scan, capture: actions.capture, captureSent: actions.captureSent, status };
   }
 
   vigie.createCore = createCore;
