@@ -19,7 +19,7 @@ public final class Limits {
       return 8_000;
     }
     if ("reddit".equals(platform)) {
-      return kind == Kind.PRIVATE_MESSAGE ? 10_000 : 10_000;
+      return 10_000; // comments and private messages alike
     }
     return Integer.MAX_VALUE;
   }

@@ -1,5 +1,7 @@
 package fr.vigie.review;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.classification.Taxonomy;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -18,9 +20,8 @@ public final class Display {
   private static final Map<String, String> RISKS = Map.of("critical", "Critique", "high", "Élevé", "medium", "Moyen",
       "low", "Faible", "none", "Aucun risque");
 
-  private static final Map<String, String> LABELS = Map.of("distress", "Détresse", "threat", "Menace",
-      "personal_data", "Données personnelles", "employee_attack", "Attaque d'un salarié", "defamation", "Diffamation",
-      "rumor", "Rumeur", "insult", "Insulte", "complaint", "Réclamation", "question", "Question");
+  // The labels' French names, from the shared taxonomy (shared-schemas/schemas/taxonomy.json), not written again here.
+  private static final Taxonomy TAXONOMY = Taxonomy.load(new ObjectMapper());
   private static final Map<String, String> KINDS = Map.of("public_reply", "Réponse publique",
       "private_message", "Message privé", "acknowledgement", "Accusé de réception");
 
@@ -33,7 +34,7 @@ public final class Display {
   private Display() {}
 
   public static String label(String label) {
-    return LABELS.getOrDefault(label, label);
+    return TAXONOMY.frenchName(label);
   }
 
   public static String kind(String kind) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.Accounts;
 import fr.vigie.ServerTest;
 import fr.vigie.TestServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.account.Role;
+import fr.vigie.classification.Taxonomy;
 import fr.vigie.web.Schemas;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class ResponseApiTest extends ServerTest {
 
-  static final List<String> LABELS = List.of("distress", "threat", "personal_data", "employee_attack", "defamation",
-      "rumor", "insult", "complaint", "question");
+  static final Taxonomy TAXONOMY = Taxonomy.load(new ObjectMapper());
+  static final List<String> LABELS = List.copyOf(TAXONOMY.labels());
   final Schemas schemas = new Schemas();
 
   static ObjectNode post(String platform, String lang, String text, String name, String... labels) {
@@ -36,12 +38,7 @@ class ResponseApiTest extends ServerTest {
   }
 
   static String risk(String label) {
-    switch (label) {
-      case "distress": case "threat": return "critical";
-      case "personal_data": case "employee_attack": case "defamation": return "high";
-      case "rumor": case "insult": return "medium";
-      default: return "low";
-    }
+    return TAXONOMY.riskOf(label).wire();
   }
 
   JsonNode suggest(ObjectNode body) {
@@ -94,6 +91,7 @@ class ResponseApiTest extends ServerTest {
 
   @Test
   void selection_follows_label_language_and_platform_for_every_label() {
+    assertThat(LABELS).hasSize(9);
     for (String label : LABELS) {
       for (String lang : List.of("fr", "en")) {
         for (String platform : List.of("x", "facebook", "phpbb")) {
