@@ -96,7 +96,7 @@ public final class App {
     this.timestamps = new Timestamps(timestamper, captureReads, captureWrites, files, clock);
     CaptureIntake intake = new CaptureIntake(captureReads, chain, files, timestamps, json, ids, clock);
     CaptureService captures = new CaptureService(captureReads, captureWrites, files,
-        new CaptureVerifier(captureReads, files, timestamper, clock), clock);
+        new CaptureVerifier(captureReads, files, clock), clock);
     EvidenceExport export = new EvidenceExport(files);
     Engine classifier;
     if (config.lexiconDir().isPresent()) {

@@ -1,6 +1,7 @@
 package fr.vigie.capture;
 
 import fr.vigie.capture.timestamp.Timestamper;
+import fr.vigie.capture.timestamp.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,13 +21,11 @@ public final class CaptureVerifier {
   private static final int PAGE = 100;
   private final CaptureRepository reads;
   private final FileStore files;
-  private final Optional<Timestamper> timestamper;
   private final Clock clock;
 
-  public CaptureVerifier(CaptureRepository reads, FileStore files, Optional<Timestamper> timestamper, Clock clock) {
+  public CaptureVerifier(CaptureRepository reads, FileStore files, Clock clock) {
     this.reads = reads;
     this.files = files;
-    this.timestamper = timestamper;
     this.clock = clock;
   }
 
@@ -138,13 +137,7 @@ public final class CaptureVerifier {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (timestamper.isEmpty()) {
-      return Sha256.hex(bytes).equals(token.get().sha256())
-          ? new Verification.TimestampCheck("valid", c.timestamp().at(), "Jeton présent et intact, mais sa signature "
-              + "n'est pas vérifiée ici : aucune autorité d'horodatage n'est configurée (VIGIE_TSA_URL).")
-          : new Verification.TimestampCheck("invalid", null, "Le jeton d'horodatage a été modifié.");
-    }
-    Timestamper.Check check = timestamper.get().check(bytes, Sha256.bytes(c.manifestSha256()));
+    Timestamper.Check check = Tokens.check(bytes, Sha256.bytes(c.manifestSha256()));
     return new Verification.TimestampCheck(check.valid() ? "valid" : "invalid", check.genTime(),
         check.valid() ? null : Optional.ofNullable(check.problem()).orElse("Le jeton d'horodatage ne se vérifie pas."));
   }

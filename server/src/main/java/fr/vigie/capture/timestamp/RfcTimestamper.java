@@ -84,22 +84,7 @@ public final class RfcTimestamper implements Timestamper {
 
   @Override
   public Check check(byte[] token, byte[] sha256Digest) {
-    requireSha256(sha256Digest);
-    TimeStampResponse response;
-    try {
-      response = new TimeStampResponse(token);
-    } catch (TSPException | IOException | RuntimeException e) {
-      // Bouncy Castle reports some malformed ASN.1 as IllegalArgumentException or ClassCastException.
-      return new Check(false, null, "le jeton d'horodatage est illisible (ce n'est pas une réponse RFC 3161)");
-    }
-    TimeStampToken stamped = response.getTimeStampToken();
-    if (!TspStatus.granted(response) || stamped == null) {
-      return new Check(false, null, "le jeton ne contient pas d'horodatage accordé (" + TspStatus.describe(response) + ")");
-    }
-    Instant genTime = stamped.getTimeStampInfo().getGenTime().toInstant();
-    return verifier.problem(stamped, sha256Digest)
-        .map(problem -> new Check(false, genTime, problem))
-        .orElseGet(() -> new Check(true, genTime, null));
+    return Tokens.check(token, sha256Digest);
   }
 
   @Override

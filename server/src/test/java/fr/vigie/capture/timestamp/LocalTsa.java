@@ -69,6 +69,7 @@ public final class LocalTsa implements AutoCloseable {
   private final AtomicReference<Behaviour> behaviour = new AtomicReference<>(Behaviour.GRANT);
   private final AtomicLong serial = new AtomicLong();
   private final AtomicReference<Instant> lastGenTime = new AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
   public LocalTsa() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -93,6 +94,11 @@ public final class LocalTsa implements AutoCloseable {
     behaviour.set(next);
   }
 
+  /** How many requests reached the authority, whatever it answered. */
+  public int requests() {
+    return requests.get();
+  }
+
   /** The genTime of the last granted token, to compare with what the client read from it. */
   public Instant lastGenTime() {
     return lastGenTime.get();
@@ -114,6 +120,7 @@ public final class LocalTsa implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
     try {
       Behaviour now = behaviour.get();
       if (!"POST".equals(exchange.getRequestMethod())
