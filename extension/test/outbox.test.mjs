@@ -71,8 +71,20 @@ test('a capture the server stores is sent at once, with its key and every part, 
   assert.equal(call.form.get('html').type, 'text/html;charset=utf-8');
   assert.equal(await call.form.get('html').text(), '<article>je vais me suicider</article>');
   assert.equal(JSON.parse(await call.form.get('metadata').text()).postId, '179000000000000001');
+  await box.settled();
   assert.deepEqual(await box.list(), []);
   assert.deepEqual(states.at(-1), { count: 0, refused: 0, nextWakeAt: null });
+});
+
+test('the answer does not wait for the bookkeeping after a stored capture: deleting the copy and redrawing the icon come after', async () => {
+  let redraw;
+  const { box } = outbox(new IDBFactory(), server(stored), { onChange: () => new Promise((resolve) => { redraw = resolve; }) });
+  const outcome = await box.submit(capture(1));
+  assert.equal(outcome.status, 'sent', 'answered while the icon is still being redrawn');
+  while (!redraw) await new Promise((resolve) => setTimeout(resolve, 1));
+  redraw();
+  await box.settled();
+  assert.deepEqual(await box.list(), [], 'the local copy is deleted once the server has the capture');
 });
 
 test('server unreachable: the capture is kept as queued, with the reason and its next try', async () => {

@@ -66,6 +66,8 @@ export function createOutbox(deps) {
   let tail = Promise.resolve();
   /** @type {Promise<{ sent: number }> | null} */
   let waiting = null;
+  /** @type {Set<Promise<unknown>>} */
+  const pending = new Set();
 
   /**
    * @param {Record<string, any>} metadata
@@ -80,16 +82,13 @@ export function createOutbox(deps) {
   /**
    * One upload of a stored entry; the entry is removed, marked refused, or given its next try.
    * @param {OutboxEntry & { seq: number }} entry
-   * @param {{ metadata: Record<string, any>, parts: Record<string, Blob> }} [inMemory] the payload just stored: the
-   *   first attempt sends the bytes it has instead of reading them back from disk
    * @returns {Promise<Outcome>}
    */
-  async function attempt(entry, inMemory) {
-    const attempts = entry.attempts + 1;
-    const payload = inMemory ?? await store.payload(entry.seq);
+  async function attempt(entry) {
+    const payload = await store.payload(entry.seq);
     if (!payload) {
       const error = lostPayload().toWire();
-      await store.update(entry.seq, { state: 'refused', attempts, lastError: error, nextAttemptAt: NEVER, leaseUntil: 0 });
+      await store.update(entry.seq, { state: 'refused', attempts: entry.attempts + 1, lastError: error, nextAttemptAt: NEVER, leaseUntil: 0 });
       return { status: 'refused', error };
     }
     try {
@@ -97,14 +96,25 @@ export function createOutbox(deps) {
       await store.remove(entry.seq);
       return { status: 'sent', capture };
     } catch (error) {
-      const wire = toWireError(error);
-      if (isRefusal(error)) {
-        await store.update(entry.seq, { state: 'refused', attempts, lastError: wire, nextAttemptAt: NEVER, leaseUntil: 0 });
-        return { status: 'refused', error: wire };
-      }
-      await store.update(entry.seq, { attempts, lastError: wire, nextAttemptAt: now() + backoffMs(attempts, deps.random), leaseUntil: 0 });
-      return { status: 'queued', error: wire };
+      return keepAfter(entry.seq, entry.attempts + 1, error);
     }
+  }
+
+  /**
+   * Records a failed upload of a kept entry: refused for good (a 4xx the server would repeat) or queued for later.
+   * @param {number} seq
+   * @param {number} attempts uploads tried, this one included
+   * @param {unknown} error
+   * @returns {Promise<Outcome>}
+   */
+  async function keepAfter(seq, attempts, error) {
+    const wire = toWireError(error);
+    if (isRefusal(error)) {
+      await store.update(seq, { state: 'refused', attempts, lastError: wire, nextAttemptAt: NEVER, leaseUntil: 0 });
+      return { status: 'refused', error: wire };
+    }
+    await store.update(seq, { attempts, lastError: wire, nextAttemptAt: now() + backoffMs(attempts, deps.random), leaseUntil: 0 });
+    return { status: 'queued', error: wire };
   }
 
   /** @returns {Promise<QueueState>} */
@@ -128,7 +138,9 @@ export function createOutbox(deps) {
   }
 
   /**
-   * Keeps the capture, then tries to send it once.
+   * Keeps the capture, then tries to send it once. The answer goes as soon as the server stored it; deleting the
+   * copy is done in the background (if the worker stops first, the next drain sends the copy again under the same
+   * key and the server answers with the capture it already has).
    * @param {{ key: string, metadata: Record<string, any>, parts: Record<string, Blob>, tabId?: number | null,
    *   postRef: { platform: string, postId: string } }} capture
    * @returns {Promise<Outcome>}
@@ -141,6 +153,8 @@ export function createOutbox(deps) {
       key, createdAt: at, state: 'queued', attempts: 0, nextAttemptAt: at, leaseUntil: at + LEASE_MS, lastError: null,
       tabId, postRef, summary: summaryOf(metadata), bytes: sizeOf(metadata, parts),
     };
+    // Written before the upload starts, not alongside it: both go through the browser's storage and network
+    // threads, and together they took longer than one after the other (capture benchmark).
     /** @type {number | null} */
     let seq = null;
     let storageFailed = false;
@@ -149,34 +163,53 @@ export function createOutbox(deps) {
     } catch {
       storageFailed = true;
     }
-    if (seq === null) return sendUnkept(metadata, parts, key, storageFailed);
-    const outcome = await attempt({ ...entry, seq }, { metadata, parts });
-    await changed();
-    return outcome;
+    try {
+      const capture = await upload(metadata, parts, key);
+      later(async () => {
+        if (seq !== null) await store.remove(seq);
+        await changed();
+      });
+      return { status: 'sent', capture };
+    } catch (error) {
+      if (seq === null) throw unkept(error, storageFailed);
+      const outcome = await keepAfter(seq, 1, error);
+      await changed();
+      return outcome;
+    }
   }
 
   /**
-   * The queue is full or the browser refused to store: send without keeping, and say so if that fails.
-   * @param {Record<string, any>} metadata
-   * @param {Record<string, Blob>} parts
-   * @param {string} key
-   * @param {boolean} storageFailed
-   * @returns {Promise<Outcome>}
+   * Bookkeeping that no answer waits for; settled() tells when it is done (tests, and nothing else, wait for it).
+   * @param {() => Promise<unknown>} work
    */
-  async function sendUnkept(metadata, parts, key, storageFailed) {
-    try {
-      return { status: 'sent', capture: await upload(metadata, parts, key) };
-    } catch (error) {
-      const reason = toWireError(error);
-      if (storageFailed) {
-        throw new VigieError('not_saved',
-          `Capture perdue : le navigateur n\u2019a pas pu la garder (espace disque ?) et l\u2019envoi a échoué (${reason.message}). Recommencez.`,
-          `Capture lost: the browser could not keep it (disk space?) and sending failed (${reason.messageEn}). Try again.`);
-      }
-      throw new VigieError('queue_full',
-        `File d\u2019attente pleine (${cap.maxEntries} captures ou ${Math.round(cap.maxBytes / 1048576)} Mo) et envoi impossible (${reason.message}) : cette capture n\u2019a pas été gardée. Videz la file depuis le bouton Vigie, puis recommencez.`,
-        `Queue full (${cap.maxEntries} captures or ${Math.round(cap.maxBytes / 1048576)} MB) and sending failed (${reason.messageEn}): this capture was not kept. Empty the queue from the Vigie button, then try again.`);
+  function later(work) {
+    const tracked = work().catch((error) => {
+      // The server has the capture: a copy left behind is sent again by the next drain, and the server replays it.
+      console.warn('[vigie:outbox] copie locale non effacée / local copy not deleted', error);
+    }).finally(() => pending.delete(tracked));
+    pending.add(tracked);
+  }
+
+  /** @returns {Promise<void>} once the background bookkeeping started so far is done */
+  async function settled() {
+    while (pending.size > 0) await Promise.all([...pending]);
+  }
+
+  /**
+   * The capture could be neither kept (queue full, or the browser refused to store) nor sent: the CM must know.
+   * @param {unknown} failure why the upload failed
+   * @param {boolean} storageFailed
+   */
+  function unkept(failure, storageFailed) {
+    const reason = toWireError(failure);
+    if (storageFailed) {
+      return new VigieError('not_saved',
+        `Capture perdue : le navigateur n\u2019a pas pu la garder (espace disque ?) et l\u2019envoi a échoué (${reason.message}). Recommencez.`,
+        `Capture lost: the browser could not keep it (disk space?) and sending failed (${reason.messageEn}). Try again.`);
     }
+    return new VigieError('queue_full',
+      `File d\u2019attente pleine (${cap.maxEntries} captures ou ${Math.round(cap.maxBytes / 1048576)} Mo) et envoi impossible (${reason.message}) : cette capture n\u2019a pas été gardée. Videz la file depuis le bouton Vigie, puis recommencez.`,
+      `Queue full (${cap.maxEntries} captures or ${Math.round(cap.maxBytes / 1048576)} MB) and sending failed (${reason.messageEn}): this capture was not kept. Empty the queue from the Vigie button, then try again.`);
   }
 
   /**
@@ -254,7 +287,7 @@ export function createOutbox(deps) {
     return true;
   }
 
-  return { submit, drain, list, retryAll, remove, state, changed };
+  return { submit, drain, list, retryAll, remove, state, changed, settled };
 }
 
 function lostPayload() {
