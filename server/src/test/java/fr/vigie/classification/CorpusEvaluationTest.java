@@ -34,7 +34,7 @@ class CorpusEvaluationTest {
     assertThat(corpus.messages().stream().filter(Corpus.Message::hard).count())
         .isGreaterThanOrEqualTo(Math.round(corpus.messages().size() * 0.3));
     assertThat(corpus.messages().stream().filter(m -> m.hard() && m.reason().isBlank()).count()).isZero();
-    Evaluation evaluation = evaluate("development corpus", corpus);
+    Evaluation evaluation = evaluate("development corpus", "dev", corpus);
     assertThat(evaluation.criticalRecall()).as("critical recall").isGreaterThanOrEqualTo(MIN_CRITICAL_RECALL);
     assertThat(evaluation.falseCriticalRate()).as("false-critical rate").isLessThanOrEqualTo(MAX_FALSE_CRITICAL_RATE);
     assertThat(evaluation.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(MIN_MACRO_F1);
@@ -45,17 +45,17 @@ class CorpusEvaluationTest {
     String held = System.getenv("VIGIE_CORPUS");
     // Skipped, not passed, without one: the held-out corpus is not in the repo, by design.
     assumeTrue(held != null && !held.isBlank(), "VIGIE_CORPUS names no held-out corpus");
-    Evaluation evaluation = evaluate("held-out corpus " + held, Corpus.read(Path.of(held)));
+    Evaluation evaluation = evaluate("held-out corpus " + held, "held-out", Corpus.read(Path.of(held)));
     assertThat(evaluation.criticalRecall()).as("critical recall").isGreaterThanOrEqualTo(MIN_CRITICAL_RECALL);
     assertThat(evaluation.falseCriticalRate()).as("false-critical rate").isLessThanOrEqualTo(MAX_FALSE_CRITICAL_RATE);
     assertThat(evaluation.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(MIN_MACRO_F1);
   }
 
-  private Evaluation evaluate(String title, Corpus corpus) throws IOException {
+  private Evaluation evaluate(String title, String file, Corpus corpus) throws IOException {
     Evaluation evaluation = new Evaluation(corpus, engine, taxonomy);
     String report = evaluation.report(title, corpus.messages().size());
     System.out.println(report);
-    Path out = Path.of("target", "corpus-evaluation.txt");
+    Path out = Path.of("target", "corpus-evaluation-" + file + ".txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report + "\nmessages at the wrong risk:\n" + evaluation.misses.stream()
         .map(m -> m.message().id() + "\texpected " + m.expectedRisk() + " " + m.message().labels() + "\tgot "
