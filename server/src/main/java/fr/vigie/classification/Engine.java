@@ -6,6 +6,8 @@ import fr.vigie.classification.lexicon.Lexicon;
 import fr.vigie.classification.lexicon.LexiconLoader;
 import fr.vigie.classification.lexicon.PhraseIndex;
 import fr.vigie.classification.lexicon.Vocabulary;
+import fr.vigie.classification.model.Features;
+import fr.vigie.classification.model.LearnedModel;
 import fr.vigie.classification.text.Analysis;
 import fr.vigie.classification.text.Cleaner;
 import fr.vigie.classification.text.Deobfuscator;
@@ -23,21 +25,24 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The detection engine: cleans and de-obfuscates the text, analyzes it with Lucene, finds lexicon entries,
- * personal data and questions, sets aside what idioms, negation and context explain, and scores each label.
+ * personal data and questions, asks the learned model (lexicons/model.tsv) what the lexicons have no line for, sets
+ * aside what idioms, negation and context explain, and scores each label.
  * The language found (or given) only chooses the language of the explanations. Pure logic; the lexicon can be swapped while it runs ({@link #replace}).
  */
 public final class Engine implements Classifier {
 
   private final Taxonomy taxonomy;
   private final Analysis analysis;
+  private final LearnedModel model;
   private final AtomicReference<Compiled> compiled = new AtomicReference<>();
 
   private record Compiled(Lexicon lexicon, Map<String, PhraseIndex> labels, Map<String, PhraseIndex> neutral,
       Map<String, PhraseIndex> contexts, Deobfuscator deobfuscator, PersonalDataDetector detector, TokenTable words) {}
 
-  public Engine(Taxonomy taxonomy, Analysis analysis, Lexicon lexicon) {
+  public Engine(Taxonomy taxonomy, Analysis analysis, Lexicon lexicon, LearnedModel model) {
     this.taxonomy = taxonomy;
     this.analysis = analysis;
+    this.model = model;
     replace(lexicon);
   }
 
@@ -110,7 +115,62 @@ public final class Engine implements Classifier {
     }
     found.addAll(Questions.find(clean, settings.questionWeight(),
         say.equals("en") ? settings.questionEn() : settings.questionFr()));
+    if (!model.isEmpty()) {
+      for (LearnedModel.Verdict v : model.judge(Features.stems(surfaces(text.tokens()), language))) {
+        if (v.given() && !v.pushes().isEmpty() && !v.label().equals("personal_data")) {
+          found.add(modelHit(v, text.tokens(), lexical, original, say));
+        }
+      }
+    }
     return new Scoring(taxonomy, settings, original).score(item.id(), language, found, neutral, contexts, notes);
+  }
+
+  /**
+   * The learned model's features of a text, as the engine reads it (for training: see ModelTrainingTest).
+   * @param lang the language given with the text, or null to guess it
+   */
+  public List<Features.Feature> features(String text, String lang) {
+    Compiled c = compiled.get();
+    MappedText clean = Cleaner.clean(text == null ? "" : text);
+    MappedText lexical = clean.compose(c.deobfuscator().rewrite(clean.text()));
+    Text analyzed = analyze(lexical.text(), c);
+    return Features.of(Features.stems(surfaces(analyzed.tokens()), language(lang, analyzed.tokens(), c.lexicon())));
+  }
+
+  private static List<String> surfaces(List<Token> tokens) {
+    List<String> out = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      out.add(t.surface());
+    }
+    return out;
+  }
+
+  /**
+   * A model verdict as a hint like a lexicon line's: its span is the word (or pair) that weighed most, so an idiom
+   * there cancels it; it is not "strong", so a prevention post or news weakens it; its weight grows from 0.5 at the
+   * label's threshold, enough alone, up to 0.95. The explanation names the words that weighed.
+   */
+  private Hit modelHit(LearnedModel.Verdict v, List<Token> tokens, MappedText lexical, String original, String say) {
+    LearnedModel.Push top = v.pushes().get(0);
+    int start = lexical.originalStart(tokens.get(top.token()).start());
+    int end = lexical.originalEnd(tokens.get(top.token() + top.length() - 1).end());
+    List<String> words = new ArrayList<>();
+    for (LearnedModel.Push p : v.pushes()) {
+      String word = "« " + original.substring(lexical.originalStart(tokens.get(p.token()).start()),
+          lexical.originalEnd(tokens.get(p.token() + p.length() - 1).end())) + " »";
+      if (!words.contains(word)) {
+        words.add(word);
+      }
+      if (words.size() == 3) {
+        break;
+      }
+    }
+    double weight = 0.5 + 0.45 * Math.min(1, (v.probability() - v.threshold()) / Math.max(1e-6, 1 - v.threshold()));
+    String name = say.equals("en") ? v.label().replace('_', ' ') : taxonomy.frenchName(v.label());
+    String explanation = say.equals("en")
+        ? "learned from the labelled corpus: " + String.join(", ", words) + " weigh towards " + name
+        : "appris du corpus annoté : " + String.join(", ", words) + " pèsent vers « " + name + " »";
+    return new Hit(v.label(), weight, start, end, explanation, false, "model.tsv[" + v.label() + "]");
   }
 
   /** A text's words with their lexicon ids in both languages. */
