@@ -105,3 +105,27 @@ function isErrorBody(body) {
     && typeof (/** @type {any} */ (body).code) === 'string'
     && typeof (/** @type {any} */ (body).message) === 'string';
 }
+
+/**
+ * A capture the outbox could neither keep (queue full, or the browser refused to store) nor send: the CM must know.
+ * @param {WireError} reason why the upload failed
+ * @param {boolean} storageFailed the browser refused to store (else the queue was full)
+ * @param {{ maxEntries: number, maxBytes: number }} cap the queue's cap
+ */
+export function notKept(reason, storageFailed, cap) {
+  if (storageFailed) {
+    return new VigieError('not_saved',
+      `Capture perdue : le navigateur n\u2019a pas pu la garder (espace disque ?) et l\u2019envoi a échoué (${reason.message}). Recommencez.`,
+      `Capture lost: the browser could not keep it (disk space?) and sending failed (${reason.messageEn}). Try again.`);
+  }
+  return new VigieError('queue_full',
+    `File d\u2019attente pleine (${cap.maxEntries} captures ou ${Math.round(cap.maxBytes / 1048576)} Mo) et envoi impossible (${reason.message}) : cette capture n\u2019a pas été gardée. Videz la file depuis le bouton Vigie, puis recommencez.`,
+    `Queue full (${cap.maxEntries} captures or ${Math.round(cap.maxBytes / 1048576)} MB) and sending failed (${reason.messageEn}): this capture was not kept. Empty the queue from the Vigie button, then try again.`);
+}
+
+/** A queued capture whose payload is no longer in IndexedDB. */
+export function lostPayload() {
+  return new VigieError('payload_lost',
+    'Les fichiers de cette capture ont disparu du stockage du navigateur.',
+    'The files of this capture are gone from the browser storage.');
+}

@@ -4,7 +4,7 @@
 // Idempotency-Key (the server answers a replay with the first capture); any other 4xx is a refusal the server would
 // repeat: kept as « refusée » with the server's message until the CM retries or deletes it, never dropped silently.
 import { createApi } from './api.js';
-import { VigieError, toWireError } from './errors.js';
+import { VigieError, lostPayload, notKept, toWireError } from './errors.js';
 import { buildCaptureForm } from './metadata.js';
 import { openOutboxStore, summaryOf } from './outbox-store.js';
 
@@ -171,7 +171,7 @@ export function createOutbox(deps) {
       });
       return { status: 'sent', capture };
     } catch (error) {
-      if (seq === null) throw unkept(error, storageFailed);
+      if (seq === null) throw notKept(toWireError(error), storageFailed, cap);
       const outcome = await keepAfter(seq, 1, error);
       await changed();
       return outcome;
@@ -193,23 +193,6 @@ export function createOutbox(deps) {
   /** @returns {Promise<void>} once the background bookkeeping started so far is done */
   async function settled() {
     while (pending.size > 0) await Promise.all([...pending]);
-  }
-
-  /**
-   * The capture could be neither kept (queue full, or the browser refused to store) nor sent: the CM must know.
-   * @param {unknown} failure why the upload failed
-   * @param {boolean} storageFailed
-   */
-  function unkept(failure, storageFailed) {
-    const reason = toWireError(failure);
-    if (storageFailed) {
-      return new VigieError('not_saved',
-        `Capture perdue : le navigateur n\u2019a pas pu la garder (espace disque ?) et l\u2019envoi a échoué (${reason.message}). Recommencez.`,
-        `Capture lost: the browser could not keep it (disk space?) and sending failed (${reason.messageEn}). Try again.`);
-    }
-    return new VigieError('queue_full',
-      `File d\u2019attente pleine (${cap.maxEntries} captures ou ${Math.round(cap.maxBytes / 1048576)} Mo) et envoi impossible (${reason.message}) : cette capture n\u2019a pas été gardée. Videz la file depuis le bouton Vigie, puis recommencez.`,
-      `Queue full (${cap.maxEntries} captures or ${Math.round(cap.maxBytes / 1048576)} MB) and sending failed (${reason.messageEn}): this capture was not kept. Empty the queue from the Vigie button, then try again.`);
   }
 
   /**
@@ -288,12 +271,6 @@ export function createOutbox(deps) {
   }
 
   return { submit, drain, list, retryAll, remove, state, changed, settled };
-}
-
-function lostPayload() {
-  return new VigieError('payload_lost',
-    'Les fichiers de cette capture ont disparu du stockage du navigateur.',
-    'The files of this capture are gone from the browser storage.');
 }
 
 /**
