@@ -75,9 +75,10 @@ public final class Engine implements Classifier {
   public Classification classify(ClassifyRequest.Item item) {
     String original = item.text() == null ? "" : item.text();
     Compiled c = compiled.get();
-    MappedText clean = Cleaner.clean(original);
-    MappedText lexical = clean.compose(c.deobfuscator().rewrite(clean.text()));
-    Text text = analyze(lexical.text(), c);
+    Read read = read(original, c);
+    MappedText clean = read.clean();
+    MappedText lexical = read.lexical();
+    Text text = read.text();
     String language = language(item.lang(), text.tokens(), c.lexicon());
     String say = language.equals("en") ? "en" : "fr";
     Lexicon.Settings settings = c.lexicon().settings();
@@ -117,7 +118,7 @@ public final class Engine implements Classifier {
         say.equals("en") ? settings.questionEn() : settings.questionFr()));
     if (!model.isEmpty()) {
       for (LearnedModel.Verdict v : model.judge(Features.stems(surfaces(text.tokens()), language))) {
-        if (v.given() && !v.pushes().isEmpty() && !v.label().equals("personal_data")) {
+        if (v.given() && !v.pushes().isEmpty()) {
           found.add(modelHit(v, text.tokens(), lexical, original, say));
         }
       }
@@ -131,10 +132,17 @@ public final class Engine implements Classifier {
    */
   public List<Features.Feature> features(String text, String lang) {
     Compiled c = compiled.get();
-    MappedText clean = Cleaner.clean(text == null ? "" : text);
+    List<Token> tokens = read(text == null ? "" : text, c).text().tokens();
+    return Features.of(Features.stems(surfaces(tokens), language(lang, tokens, c.lexicon())));
+  }
+
+  /** A text as the engine reads it: cleaned, de-obfuscated (offsets mapped back to the original), analyzed. */
+  private record Read(MappedText clean, MappedText lexical, Text text) {}
+
+  private Read read(String original, Compiled c) {
+    MappedText clean = Cleaner.clean(original);
     MappedText lexical = clean.compose(c.deobfuscator().rewrite(clean.text()));
-    Text analyzed = analyze(lexical.text(), c);
-    return Features.of(Features.stems(surfaces(analyzed.tokens()), language(lang, analyzed.tokens(), c.lexicon())));
+    return new Read(clean, lexical, analyze(lexical.text(), c));
   }
 
   private static List<String> surfaces(List<Token> tokens) {

@@ -42,7 +42,7 @@ class ModelTrainingTest {
     }
     Set<String> critical = taxonomy.labels().stream().filter(l -> taxonomy.riskOf(l) == Risk.CRITICAL)
         .collect(Collectors.toSet());
-    Trainer.Result result = new Trainer(List.copyOf(taxonomy.labels()), critical).train(docs);
+    Trainer.Result result = new Trainer(learned(taxonomy), critical).train(docs);
     String header = "# Modèle appris du corpus annoté (" + docs.size() + " messages) : ne pas éditer à la main.\n"
         + "# Learned from the labelled corpus (" + docs.size() + " messages): do not edit by hand.\n"
         + "# mvn -pl server test -Dtest=ModelTrainingTest -Dvigie.train=write\n";
@@ -55,6 +55,15 @@ class ModelTrainingTest {
     }
     assertThat(Files.readString(MODEL)).as("lexicons/model.tsv is stale: retrain with -Dvigie.train=write")
         .isEqualTo(trained);
-    assertThat(LearnedModel.parse(trained).labels()).containsExactlyElementsOf(taxonomy.labels());
+    assertThat(LearnedModel.parse(trained).labels()).containsExactlyElementsOf(learned(taxonomy))
+        .doesNotContain("personal_data");
+  }
+
+  /**
+   * Every label but personal data, which is found by patterns with checksums (a phone number is a phone number
+   * whatever the words around it), never by word statistics.
+   */
+  static List<String> learned(Taxonomy taxonomy) {
+    return taxonomy.labels().stream().filter(l -> !l.equals("personal_data")).toList();
   }
 }
