@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
  * The response panel in real Chromium against the real server: « Répondre » on a badge, the server's suggestion in the
  * panel, « Répondre sur la plateforme » opening the platform's own reply (X intent, Facebook reply box, phpBB quote
  * page), and the intervention stored. The platforms' pages are saved fixtures served at their real addresses; their
- * reply pages are stubs, since Vigie only opens them.
+ * reply pages (unreachable offline) are a plain placeholder page: Vigie only opens them, and the tests check the
+ * address and text it opens them with.
  */
 class ResponsePanelTest {
 
   static final String X_POST = "1790000000000000001";
   static final String FACEBOOK_COMMENT = "3344556677889900";
   static final String PHPBB_POST = "51252";
-  static final String STUB = "<!doctype html><html><head><title>stub</title></head><body><p>page de réponse</p></body></html>";
+  static final String REPLY_PAGE = "<!doctype html><html><head><title>réponse</title></head><body><p>page de réponse</p></body></html>";
   // Facebook's own script is not in the saved page: like Facebook, a click on a comment's « Répondre » adds a focused
   // reply box (contenteditable, role=textbox) under the comment a moment later.
   static final String FACEBOOK_REPLY_BOX = """
@@ -60,8 +61,8 @@ class ResponsePanelTest {
     browser.serveFixture("https://www.facebook.com/**", "facebook/page-feed.html");
     browser.serveFixture("https://forum.exemple-conso.fr/**", "phpbb/viewtopic.html");
     // Registered last, so they come first (Playwright runs the newest matching route).
-    context.route("https://x.com/intent/**", ResponsePanelTest::stub);
-    context.route("https://forum.exemple-conso.fr/posting.php**", ResponsePanelTest::stub);
+    context.route("https://x.com/intent/**", ResponsePanelTest::replyPage);
+    context.route("https://forum.exemple-conso.fr/posting.php**", ResponsePanelTest::replyPage);
   }
 
   @AfterAll
@@ -74,8 +75,8 @@ class ResponsePanelTest {
     }
   }
 
-  private static void stub(Route route) {
-    route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/html; charset=utf-8").setBody(STUB));
+  private static void replyPage(Route route) {
+    route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/html; charset=utf-8").setBody(REPLY_PAGE));
   }
 
   /** Opens the page, waits for the post's risk, points at its badge and clicks « Répondre »; returns the panel's text. */
