@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { RUNTIME_ID, fixture, openPage, plain, waitFor, workingWorker } from './helpers/page.mjs';
 
-const EVIDENCE_ONLY = ['content/evidence.js'];
+const EVIDENCE_ONLY = ['content/outline.js', 'content/evidence.js'];
 const WORKER = { id: RUNTIME_ID };
 const LUCIE = '1790000000000000001';
 
@@ -109,11 +109,15 @@ test('top bars: the bottom of the fixed or sticky bars above the post, stacked o
 test('a tall post: put below the bar, scrolled where the worker asks, then the CM\'s scroll position is given back', async () => {
   const scrolls = [];
   let asked;
+  let framedAtShot;
+  let framedAfterScroll;
   const page = openPage(fixture('x/home-timeline.html'), {
     sendMessage: workingWorker({
       capture: async (message) => {
+        framedAtShot = frameBox(page.document);
         // The worker, between two shots: asks for the post's row 675 below the bar, as lib/shots.js does.
         asked = await page.tell({ type: 'capture-scroll', postId: LUCIE, offset: 675 }, WORKER);
+        framedAfterScroll = frameBox(page.document);
         await assert.rejects(page.tell({ type: 'capture-scroll', postId: LUCIE, offset: 0 }, { id: RUNTIME_ID, tab: { id: 3 } }),
           /Receiving end does not exist/, 'another tab\'s content script is not answered');
         assert.deepEqual(await page.tell({ type: 'capture-scroll', postId: 'other', offset: 0 }, WORKER), { ok: false });
@@ -141,7 +145,80 @@ test('a tall post: put below the bar, scrolled where the worker asks, then the C
   assert.deepEqual(asked, { ok: true, rect: { x: 300, y: 53 - 675, width: 600, height: 2000 } });
   assert.deepEqual(scrolls, [['by', 300 - 53], ['by', 675], ['to', 1000]]);
   assert.equal(scrollY, 1000);
+  assert.deepEqual(framedAtShot, { left: 297, top: 50, width: 600, height: 2000, border: 3 }, 'framed for the first shot');
+  assert.equal(framedAfterScroll, null, 'no frame in the next slices: it would lie over the post');
+  assert.equal(frameBox(document), null);
   assert.match(post.querySelector('vigie-badge').getAttribute('data-capture-id'), /cap_0123456789/);
+});
+
+/** The frame content/outline.js drew, in CSS pixels, or null. */
+function frameBox(document) {
+  const frame = document.querySelector('vigie-outline');
+  if (!frame) return null;
+  const px = (name) => Number.parseFloat(frame.style.getPropertyValue(name));
+  return { left: px('left'), top: px('top'), width: px('width'), height: px('height'), border: px('border-top-width') };
+}
+
+test('a post that fits: framed 3 device pixels outside its box for the shot, whatever the page\'s CSS, then unframed', async () => {
+  let seen;
+  const page = openPage(fixture('x/home-timeline.html'), {
+    sendMessage: workingWorker({
+      capture: async (message) => {
+        const frame = page.document.querySelector('vigie-outline');
+        seen = { box: frameBox(page.document), rect: message.rect, parent: frame.parentElement.tagName,
+          style: Object.fromEntries(['position', 'pointer-events', 'border-top-color', 'box-sizing', 'z-index']
+            .map((name) => [name, [frame.style.getPropertyValue(name), frame.style.getPropertyPriority(name)]])),
+          hidden: frame.getAttribute('aria-hidden') };
+        return { ok: true, capture: { id: 'cap_0123456789' } };
+      },
+    }),
+  });
+  const { window, document } = page;
+  await waitFor(() => document.querySelector(`article[data-vigie-post-id="${LUCIE}"][data-vigie-risk]`), { what: 'risk' });
+  const post = document.querySelector(`article[data-vigie-post-id="${LUCIE}"]`);
+  Object.defineProperty(window, 'devicePixelRatio', { value: 2 });
+  place(window, post, { x: 300, y: 200, width: 600, height: 180 });
+  const style = document.createElement('style');
+  style.textContent = 'vigie-outline { display: none !important; border-color: blue !important }';
+  document.head.append(style);
+
+  await window.vigie.running.capture(post);
+  assert.deepEqual(seen.rect, { x: 300, y: 200, width: 600, height: 180 });
+  assert.deepEqual(seen.box, { left: 298.5, top: 198.5, width: 600, height: 180, border: 1.5 }, '3 device pixels at dpr 2');
+  assert.equal(seen.parent, 'HTML', 'on <html>, outside the page\'s layout');
+  assert.deepEqual(seen.style, {
+    position: ['fixed', 'important'], 'pointer-events': ['none', 'important'], 'border-top-color': ['rgb(255, 0, 0)', 'important'],
+    'box-sizing': ['content-box', 'important'], 'z-index': ['2147483647', 'important'],
+  });
+  assert.equal(seen.hidden, 'true');
+  assert.equal(frameBox(document), null, 'removed once the worker answered');
+});
+
+test('the page moves the post before the shot (a timeline inserting above it): the frame and the box follow', async () => {
+  let seen;
+  const page = openPage(fixture('x/home-timeline.html'), {
+    sendMessage: workingWorker({
+      capture: async (message) => {
+        seen = { box: frameBox(page.document), rect: message.rect };
+        return { ok: true, capture: { id: 'cap_0123456789' } };
+      },
+    }),
+  });
+  const { window, document } = page;
+  await waitFor(() => document.querySelector(`article[data-vigie-post-id="${LUCIE}"][data-vigie-risk]`), { what: 'risk' });
+  const post = document.querySelector(`article[data-vigie-post-id="${LUCIE}"]`);
+  let y = 200;
+  place(window, post, () => ({ x: 300, y, width: 600, height: 180 }));
+  const frame = window.requestAnimationFrame.bind(window);
+  let frames = 0;
+  window.requestAnimationFrame = (callback) => frame((t) => {
+    frames += 1;
+    if (frames === 1) y = 320; // new posts came in above during the first frame
+    callback(t);
+  });
+  await window.vigie.running.capture(post);
+  assert.deepEqual(seen.rect, { x: 300, y: 320, width: 600, height: 180 });
+  assert.deepEqual(seen.box, { left: 297, top: 317, width: 600, height: 180, border: 3 });
 });
 
 test('what the core sends: the post\'s clean HTML, the shown time, the referrer and the path ending with this page', async () => {

@@ -46,7 +46,7 @@ test('content scripts run on every http(s) page at document_idle, in dependency 
   const adapters = entry.js.filter((f) => f.startsWith('content/adapters/'));
   assert.deepEqual(entry.js, ['content/text.js', 'content/badge.js', 'content/capture-state.js', 'content/reply.js', ...adapters,
     'content/pick.js', 'content/canary.js', 'content/changes.js', 'content/deleted.js', 'content/autocapture.js',
-    'content/evidence.js', 'content/response-view.js', 'content/responses.js', 'content/post-actions.js', 'content/core.js', 'content/main.js']);
+    'content/outline.js', 'content/evidence.js', 'content/response-view.js', 'content/responses.js', 'content/post-actions.js', 'content/core.js', 'content/main.js']);
 });
 
 test('every adapter file is listed once, x.js first and schema-org.js last, and every listed one exists', () => {

@@ -126,6 +126,13 @@ interface Vigie {
     onLeave?: () => void; noPostsAfterMs?: number;
   }) => VigieCore;
   running?: VigieCore;
+  /** content/outline.js: the red frame around a captured post, drawn in the page for the viewport picture. */
+  outline?: {
+    show(window: Window, box: { x: number; y: number; width: number; height: number }): void;
+    hide(window: Window): void;
+    TAG: string;
+    THICKNESS: number;
+  };
   /** content/evidence.js: what a capture takes from the page, and the scrolling slices need. */
   evidence?: {
     postHtml(el: Element): string;

@@ -16,6 +16,7 @@
   // scripting is off, and stays otherwise (an <img> fallback).
   const ACTIVE_TEXT = /<\s*script|\son[a-z]+\s*=|javascript:/i;
   const BADGE_TAG = 'vigie-badge';
+  const outline = /** @type {NonNullable<Vigie['outline']>} */ (vigie.outline);
 
   /**
    * The post's outerHTML from a clone without scripts, event handlers, javascript: URLs, srcdoc documents, plugins
@@ -160,6 +161,13 @@
   /** @param {DOMRect} r */
   const plainRect = (r) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
 
+  /**
+   * @param {{ x: number, y: number, width: number, height: number }} a
+   * @param {{ x: number, y: number, width: number, height: number }} b
+   */
+  const sameBox = (a, b) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5
+    && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
+
   /** This document's addresses; main.js starts watching them once an adapter reads the page. */
   const navigation = createNavigationLog({ window });
   /**
@@ -188,8 +196,12 @@
       return false;
     }
     const { window, el } = capture;
+    // Only the first shot, the viewport picture, shows the frame; it would lie over the post once scrolled. Offset 0
+    // is asked only before the first shot (the post's top was above the viewport): the frame follows the post there.
+    outline.hide(window);
     const inset = topInset(window, el);
     window.scrollBy({ top: el.getBoundingClientRect().top + message.offset - inset, behavior: 'instant' });
+    if (message.offset === 0) outline.show(window, plainRect(el.getBoundingClientRect()));
     painted(window, true).then(() => sendResponse({ ok: true, rect: plainRect(el.getBoundingClientRect()) }));
     return true;
   }
@@ -225,17 +237,30 @@
     } else if (centred) {
       window.scrollBy({ top: box.top + box.height / 2 - (inset + room / 2), behavior: 'instant' });
     }
+    // The frame of the viewport picture goes up in the same frame as the scroll and the panel's hiding (outline.js).
+    const framed = plainRect(el.getBoundingClientRect());
+    outline.show(window, framed);
     // Read while the frames go by: the DOM is the same before and after them.
     const html = postHtml(el);
     const page = { navigationPath: navigation.path(), referrer: window.document.referrer || null };
     await painted(window, sliced || centred);
-    if (!isCurrent()) return null;
+    let rect = plainRect(el.getBoundingClientRect());
+    if (!sameBox(rect, framed)) {
+      // The page moved the post meanwhile (a timeline inserting above it): the frame follows, one more frame.
+      outline.show(window, rect);
+      await painted(window, false);
+      rect = plainRect(el.getBoundingClientRect());
+    }
+    if (!isCurrent()) {
+      outline.hide(window);
+      return null;
+    }
     active = { window, el, postId: String(metadata.postId) };
     try {
       return await sendMessage({
         type: 'capture',
         metadata,
-        rect: plainRect(el.getBoundingClientRect()),
+        rect,
         devicePixelRatio: window.devicePixelRatio || 1,
         html,
         page,
@@ -245,6 +270,7 @@
       return { ok: false, error: { message: 'Extension Vigie rechargée : actualisez la page.' } };
     } finally {
       active = null;
+      outline.hide(window);
       if (sliced) window.scrollTo({ ...start, behavior: 'instant' });
     }
   }

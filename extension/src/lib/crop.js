@@ -1,6 +1,7 @@
 // @ts-check
 // Geometry of the evidence pictures: a shot is the whole viewport in device pixels; the post's screenshot is its box
-// only, stitched from the rows each shot shows; the viewport picture outlines the box. No drawing here.
+// only, stitched from the rows each shot shows (the viewport picture's frame is drawn by the tab: content/outline.js).
+// No drawing here.
 
 /** @typedef {{ x: number, y: number, width: number, height: number }} Rect */
 
@@ -36,36 +37,6 @@ export function sliceRows(slice, devicePixelRatio, imageHeight) {
   const height = Math.min(Math.round(slice.to * devicePixelRatio) - dy, imageHeight);
   const sy = clamp(Math.round((slice.y + slice.from) * devicePixelRatio), 0, imageHeight - height);
   return { sy, dy, height };
-}
-
-/**
- * The bands of a `thickness`-pixel frame around the post's box in the viewport picture, just outside the box where
- * there is room (the post's own pixels stay visible), inside the image always. An edge of the box that lies outside
- * the viewport (a post taller than it) is not drawn: the frame stays open on the side where the post goes on.
- * @param {Rect} rect the post's box in CSS pixels
- * @param {number} devicePixelRatio
- * @param {{ width: number, height: number }} image in device pixels
- * @param {number} thickness in device pixels
- * @returns {Rect[]}
- */
-export function outlineBands(rect, devicePixelRatio, image, thickness) {
-  const l = Math.round(rect.x * devicePixelRatio);
-  const t = Math.round(rect.y * devicePixelRatio);
-  const r = Math.round((rect.x + rect.width) * devicePixelRatio);
-  const b = Math.round((rect.y + rect.height) * devicePixelRatio);
-  const left = clamp(l - thickness, 0, image.width);
-  const right = clamp(r + thickness, 0, image.width);
-  const top = clamp(t - thickness, 0, image.height);
-  const bottom = clamp(b + thickness, 0, image.height);
-  /** @type {Rect[]} */
-  const bands = [];
-  const inX = (/** @type {number} */ v) => v >= 0 && v <= image.width;
-  const inY = (/** @type {number} */ v) => v >= 0 && v <= image.height;
-  if (inY(t)) bands.push({ x: left, y: clamp(t - thickness, 0, image.height - thickness), width: right - left, height: thickness });
-  if (inY(b)) bands.push({ x: left, y: clamp(b, 0, image.height - thickness), width: right - left, height: thickness });
-  if (inX(l)) bands.push({ x: clamp(l - thickness, 0, image.width - thickness), y: top, width: thickness, height: bottom - top });
-  if (inX(r)) bands.push({ x: clamp(r, 0, image.width - thickness), y: top, width: thickness, height: bottom - top });
-  return bands.filter((band) => band.width > 0 && band.height > 0);
 }
 
 /**

@@ -3,7 +3,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-export const RED = [255, 0, 0, 255];
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -89,13 +88,13 @@ export function fakeRaster() {
   const state = { open: 0, painted: [] };
   return {
     state,
-    async decode(dataUrl) {
-      const image = decodePng(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+    async decode(png) {
+      const image = decodePng(Buffer.from(await png.arrayBuffer()));
       state.open += 1;
       let closed = false;
       return { ...image, close() { if (!closed) { closed = true; state.open -= 1; } } };
     },
-    async paint({ width, height, pieces, bands = [] }) {
+    async paint({ width, height, pieces }) {
       const out = { width, height, pixels: new Uint8Array(width * height * 4) };
       for (const p of pieces) {
         for (let row = 0; row < p.height; row += 1) {
@@ -109,10 +108,7 @@ export function fakeRaster() {
           }
         }
       }
-      for (const b of bands) {
-        for (let y = b.y; y < b.y + b.height; y += 1) for (let x = b.x; x < b.x + b.width; x += 1) out.pixels.set(RED, (y * width + x) * 4);
-      }
-      state.painted.push({ width, height, bands });
+      state.painted.push({ width, height });
       return new Blob([encodePng(out)], { type: 'image/png' });
     },
   };
