@@ -28,6 +28,11 @@ public final class Classifiers {
     return from(new LexiconSource.Classpath(), mapper, LearnedModel.NONE);
   }
 
+  /** The engine with the jar's lexicons and another learned model (generalization tests train their own). */
+  public static Engine withModel(ObjectMapper mapper, LearnedModel model) {
+    return from(new LexiconSource.Classpath(), mapper, model);
+  }
+
   private static Engine from(LexiconSource source, ObjectMapper mapper, LearnedModel model) {
     Taxonomy taxonomy = Taxonomy.load(mapper);
     Analysis analysis = new Analysis();

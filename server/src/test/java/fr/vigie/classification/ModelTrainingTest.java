@@ -31,18 +31,12 @@ class ModelTrainingTest {
   void the_shipped_model_is_the_one_the_corpus_trains() throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     Taxonomy taxonomy = Taxonomy.load(mapper);
-    Engine lexicons = Classifiers.lexiconsOnly(mapper);
-    List<Trainer.Doc> docs = new ArrayList<>();
+    List<Corpus.Message> messages = new ArrayList<>();
     for (Path path : TRAINING) {
-      for (Corpus.Message m : Corpus.read(path).messages()) {
-        Set<String> rules = lexicons.classify(new ClassifyRequest.Item(m.id(), m.text(), m.lang().isBlank() ? null : m.lang(), null))
-            .labels().stream().map(Classification.LabelResult::label).collect(Collectors.toSet());
-        docs.add(new Trainer.Doc(lexicons.features(m.text(), m.lang().isBlank() ? null : m.lang()), m.labels(), rules));
-      }
+      messages.addAll(Corpus.read(path).messages());
     }
-    Set<String> critical = taxonomy.labels().stream().filter(l -> taxonomy.riskOf(l) == Risk.CRITICAL)
-        .collect(Collectors.toSet());
-    Trainer.Result result = new Trainer(learned(taxonomy), critical).train(docs);
+    List<Trainer.Doc> docs = docs(Classifiers.lexiconsOnly(mapper), messages);
+    Trainer.Result result = trainer(taxonomy).train(docs);
     String header = "# Modèle appris du corpus annoté (" + docs.size() + " messages) : ne pas éditer à la main.\n"
         + "# Learned from the labelled corpus (" + docs.size() + " messages): do not edit by hand.\n"
         + "# mvn -pl server test -Dtest=ModelTrainingTest -Dvigie.train=write\n";
@@ -57,6 +51,24 @@ class ModelTrainingTest {
         .isEqualTo(trained);
     assertThat(LearnedModel.parse(trained).labels()).containsExactlyElementsOf(learned(taxonomy))
         .doesNotContain("personal_data");
+  }
+
+  /** What the trainer learns from: each message's features and labels, and what the lexicons alone already say. */
+  static List<Trainer.Doc> docs(Engine lexicons, List<Corpus.Message> messages) {
+    List<Trainer.Doc> docs = new ArrayList<>();
+    for (Corpus.Message m : messages) {
+      String lang = m.lang().isBlank() ? null : m.lang();
+      Set<String> rules = lexicons.classify(new ClassifyRequest.Item(m.id(), m.text(), lang, null))
+          .labels().stream().map(Classification.LabelResult::label).collect(Collectors.toSet());
+      docs.add(new Trainer.Doc(lexicons.features(m.text(), lang), m.labels(), rules));
+    }
+    return docs;
+  }
+
+  static Trainer trainer(Taxonomy taxonomy) {
+    Set<String> critical = taxonomy.labels().stream().filter(l -> taxonomy.riskOf(l) == Risk.CRITICAL)
+        .collect(Collectors.toSet());
+    return new Trainer(learned(taxonomy), critical);
   }
 
   /**
