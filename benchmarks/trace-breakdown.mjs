@@ -84,19 +84,23 @@ function selfTimes(file) {
   }
   const ms = new Map();
   for (const [name, us] of self) ms.set(name, us / 1000);
-  return { self: ms, runTask: bestTotal / 1000 };
+  // A full layerization (the compositor's layer list rebuilt) takes milliseconds; an unchanged frame's, microseconds.
+  const fullLayerize = complete.filter((e) => e.name === 'Layerize' && e.end - e.ts > 5000).length;
+  return { self: ms, runTask: bestTotal / 1000, fullLayerize };
 }
 
 function average(files) {
   const sum = new Map();
   let runTask = 0;
+  let fullLayerize = 0;
   for (const file of files) {
     const one = selfTimes(file);
     runTask += one.runTask;
+    fullLayerize += one.fullLayerize;
     for (const [name, value] of one.self) sum.set(name, (sum.get(name) ?? 0) + value);
   }
   for (const [name, value] of sum) sum.set(name, value / files.length);
-  return { self: sum, runTask: runTask / files.length };
+  return { self: sum, runTask: runTask / files.length, fullLayerize: fullLayerize / files.length };
 }
 
 const files = readdirSync(folder).filter((f) => f.startsWith(`${pageName}-`) && f.endsWith('.json'));
@@ -114,6 +118,7 @@ const gx = groups(withExt.self);
 const fmt = (v) => v.toFixed(0).padStart(7);
 console.log(`${pageName}: ${side('without').length} loads without, ${side('with').length} with (ms of main-thread self time per load)`);
 console.log(`${'RunTask total'.padEnd(28)}${fmt(without.runTask)}${fmt(withExt.runTask)}${fmt(withExt.runTask - without.runTask)}`);
+console.log(`${'Layerize passes > 5 ms'.padEnd(28)}${fmt(without.fullLayerize)}${fmt(withExt.fullLayerize)}${fmt(withExt.fullLayerize - without.fullLayerize)}`);
 const keys = [...new Set([...gw.keys(), ...gx.keys()])].sort((a, b) => ((gx.get(b) ?? 0) - (gw.get(b) ?? 0)) - ((gx.get(a) ?? 0) - (gw.get(a) ?? 0)));
 console.log(`${'group'.padEnd(28)}${'without'.padStart(7)}${'with'.padStart(7)}${'extra'.padStart(7)}`);
 for (const k of keys) console.log(`${k.padEnd(28)}${fmt(gw.get(k) ?? 0)}${fmt(gx.get(k) ?? 0)}${fmt((gx.get(k) ?? 0) - (gw.get(k) ?? 0))}`);

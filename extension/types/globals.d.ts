@@ -110,7 +110,11 @@ interface Vigie {
     window: Window & typeof globalThis; adapter: SiteAdapter; sendMessage: (message: object) => Promise<any>;
     settleMs?: number; maxSettleMs?: number;
   }) => { restart(): void; stop(): void; saw(extracted: Extraction[]): void; sightings(): { captureId: string; seenAt: string }[] };
-  createChangeTracker?: (options: any) => { note(records: MutationRecord[]): void; requestFull(): void; take(): Element[] };
+  createChangeTracker?: (options: any) => { note(records: MutationRecord[]): boolean; requestFull(): void; take(): Element[] };
+  /** content/frame-writes.js: DOM writes held for a frame the page renders anyway. */
+  createFrameWrites?: (options: { window: Pick<Window, 'setTimeout' | 'clearTimeout'>; maxDelayMs?: number }) => {
+    defer(key: unknown, write: () => void): void; flush(): void; pending(): number;
+  };
   /** content/capture-state.js: the worker's answer to a capture as a badge state, and its words. */
   captureState?: any;
   /** content/autocapture.js: when a post is captured without a click. */

@@ -1,7 +1,8 @@
 // @ts-check
 // Site-independent part of the content scripts: watch the page, key posts by platform id, batch them to
 // the worker, draw badges, start captures; pick.js chose the adapter, canary.js watches that it still reads the site.
-// Only the adapter knows the site (STYLE.md "one contract").
+// Only the adapter knows the site (STYLE.md "one contract"). New posts are read and given their badge host in the
+// page's own task, and risks are drawn when the page next changes (frame-writes.js): Vigie adds no frame of its own.
 (() => {
   const vigie = /** @type {Vigie} */ (globalThis.vigie ??= { adapters: [] });
 
@@ -43,8 +44,7 @@
    */
 
   const MAX_BATCH = 100;
-  // Long enough to batch a burst of mutations (X adds a screenful of cells at once), short enough for a badge
-  // to show within a blink.
+  // After an SPA navigation event: the page's new DOM usually follows within a few tasks.
   const SCAN_DELAY_MS = 40;
   const PENDING_RENDER_MS = 300;
   const RETRY_AFTER_MS = 30000;
@@ -91,6 +91,7 @@
     let auto = null;
     const actions = vigie.createPostActions({ window, adapter, platform, sendMessage, posts, cache, marked, draw });
     const changes = vigie.createChangeTracker({ adapter, document, isTracked: (el) => posts.has(el) });
+    const writes = vigie.createFrameWrites({ window });
     // SPA sites (X, Facebook, Reddit) change the URL without a reload. The Navigation API sees pushState from
     // the page's world too (https://developer.chrome.com/docs/web-platform/navigation-api); popstate and the
     // check at each scan cover browsers and test DOMs without it.
@@ -129,6 +130,8 @@
       for (const handle of [timer, noPostsTimer]) if (handle !== null) clearTimeout(handle);
       timer = null;
       noPostsTimer = null;
+      // Not running any more: the held redraws draw nothing, but the scans waiting on them resolve.
+      writes.flush();
       auto?.stop();
       for (const el of marked) unmark(el);
       marked.clear();
@@ -145,10 +148,15 @@
       el.removeAttribute('data-vigie-post-id');
     }
 
-    /** @param {MutationRecord[]} records */
+    /**
+     * Runs in the page's task, after its DOM changes and before the frame that shows them: the held redraws and the
+     * new posts' badge hosts go into that frame instead of one of their own.
+     * @param {MutationRecord[]} records
+     */
     function noteChanges(records) {
-      changes.note(records);
-      schedule();
+      if (!changes.note(records) || !running) return;
+      writes.flush();
+      scan();
     }
 
     function schedule() {
@@ -319,7 +327,13 @@
       for (const hash of hashes.values()) {
         if (!answered.has(hash)) cache.set(hash, { status: 'failed', at: Date.now(), message });
       }
-      if (running) redrawAll(new Set(hashes.values()));
+      const done = new Set(hashes.values());
+      await new Promise((resolve) => {
+        writes.defer(done, () => {
+          if (running) redrawAll(done);
+          resolve(undefined);
+        });
+      });
     }
 
     /** @param {Set<string>} hashes */
@@ -340,13 +354,13 @@
         // "Analyse…" only if the answer is slow: with a responsive server each badge is drawn once, not twice.
         const host = state.host;
         const hash = state.hash;
-        setTimeout(() => {
+        setTimeout(() => writes.defer(host, () => {
           const now = posts.get(el);
           const still = cache.get(hash);
           if (running && now && now.host === host && now.hash === hash && (!still || still.status === 'pending')) {
             badge.render(host, { state: 'pending', truncated: now.truncated });
           }
-        }, PENDING_RENDER_MS);
+        }), PENDING_RENDER_MS);
       } else if (entry.status === 'failed') {
         el.removeAttribute('data-vigie-risk');
         badge.render(state.host, { state: 'offline', message: entry.message, truncated: state.truncated });

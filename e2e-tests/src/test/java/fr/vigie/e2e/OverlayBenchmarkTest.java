@@ -35,7 +35,8 @@ class OverlayBenchmarkTest {
   private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("VIGIE_BENCH_ROUNDS", "5"));
   /** When set, each load also records a Chrome trace (devtools.timeline) to this folder, for trace-breakdown.mjs. */
   private static final String TRACE_DIR = System.getenv("VIGIE_BENCH_TRACE");
-  private static final String TRACE_CATEGORIES = "devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute";
+  private static final String TRACE_CATEGORIES = System.getenv().getOrDefault("VIGIE_BENCH_TRACE_CATEGORIES",
+      "devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute");
 
   record Run(double taskSeconds, double scriptSeconds, double heapMb, List<Double> toBadge, List<Double> toRisk) {}
 
