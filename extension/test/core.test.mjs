@@ -318,7 +318,7 @@ test('a new post gets its badge host in the page\'s own task, its risk when the 
   assert.equal(window.vigie.running.status().counts.critical, 2);
 });
 
-test('on a page that stays still, a risk is drawn at most 100 ms after the answer', async () => {
+test('on a page that stays still, a risk is drawn at most 120 ms after its post was sent', async () => {
   const page = openPage(HTML, { sendMessage: workingWorker() });
   await waitFor(() => classifyMessages(page.messages).length === 1, { what: 'the batch sent' });
   const sent = Date.now();

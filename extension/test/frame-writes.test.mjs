@@ -44,3 +44,13 @@ test('a write queued by a write waits for the next flush', async () => {
   await sleep(50);
   assert.deepEqual(done, ['a', 'b']);
 });
+
+test('a write with an earlier deadline brings the flush forward; a later one does not push it back', async () => {
+  const writes = writesOf({ maxDelayMs: 500, now: () => performance.now() });
+  const done = [];
+  writes.defer('late', () => done.push('late'));
+  writes.defer('soon', () => done.push('soon'), performance.now() + 20);
+  writes.defer('later', () => done.push('later'), performance.now() + 1000);
+  await sleep(60);
+  assert.deepEqual(done, ['late', 'soon', 'later']);
+});

@@ -23,6 +23,8 @@ interface SiteAdapter {
   /** Recognises the engine from the page itself, not from the domain alone. */
   matches(location: Location | URL, document: Document): boolean;
   findPosts(root: ParentNode): Element[];
+  /** Whether the element is itself a post, as findPosts(its parent) would say; spares a search of a long parent. */
+  isPost?(element: Element): boolean;
   extract(post: Element): Extraction | null;
   badgeAnchor(post: Element): Element;
   /** Facebook: true while « Voir plus » hides the end of the text. */
@@ -112,8 +114,8 @@ interface Vigie {
   }) => { restart(): void; stop(): void; saw(extracted: Extraction[]): void; sightings(): { captureId: string; seenAt: string }[] };
   createChangeTracker?: (options: any) => { note(records: MutationRecord[]): boolean; requestFull(): void; take(): Element[] };
   /** content/frame-writes.js: DOM writes held for a frame the page renders anyway. */
-  createFrameWrites?: (options: { window: Pick<Window, 'setTimeout' | 'clearTimeout'>; maxDelayMs?: number }) => {
-    defer(key: unknown, write: () => void): void; flush(): void; pending(): number;
+  createFrameWrites?: (options: { window: Pick<Window, 'setTimeout' | 'clearTimeout'>; maxDelayMs?: number; now?: () => number }) => {
+    defer(key: unknown, write: () => void, deadline?: number): void; flush(): void; pending(): number;
   };
   /** content/capture-state.js: the worker's answer to a capture as a badge state, and its words. */
   captureState?: any;

@@ -61,6 +61,8 @@
         const owner = trackedAround(root);
         if (owner) {
           out.add(owner);
+        } else if (adapter.isPost) {
+          if (adapter.isPost(root)) out.add(root);
         } else if (root.parentElement) {
           // The added element may be a post itself (a re-rendered Discourse post): ask its parent, keep only it.
           const parent = root.parentElement;

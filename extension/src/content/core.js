@@ -25,6 +25,7 @@
    * @property {string} [platform] the platform of the shared schemas (x, reddit, schema_org …); name when absent
    * @property {(location: Location | URL, document: Document) => boolean} matches recognises the engine from the page
    * @property {(root: ParentNode) => Element[]} findPosts
+   * @property {(el: Element) => boolean} [isPost] el is itself a post (what findPosts of its parent would include)
    * @property {(postEl: Element) => Extraction | null} extract null (and a console.warn) when a required element is missing
    * @property {(postEl: Element) => Element} badgeAnchor where the zero-height badge host is inserted
    * @property {(postEl: Element) => boolean} [isTruncated] true while the page shows only the start of the text
@@ -47,6 +48,9 @@
   // After an SPA navigation event: the page's new DOM usually follows within a few tasks.
   const SCAN_DELAY_MS = 40;
   const PENDING_RENDER_MS = 300;
+  // A post's risk is drawn with the page's next DOM change, and by this long after the post was sent at the latest:
+  // the overlay's goal is a risk shown ≤ 150 ms after the post appeared (the post is sent in the task that added it).
+  const RISK_DEADLINE_MS = 120;
   const RETRY_AFTER_MS = 30000;
   const NO_POSTS_AFTER_MS = 10000;
 
@@ -87,6 +91,10 @@
     let timer = null;
     /** @type {ReturnType<typeof setTimeout> | null} */
     let noPostsTimer = null;
+    /** Posts waiting for their answer → when « Analyse… » shows if it has not come (one timer for all). */
+    const slow = new Map();
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    let slowTimer = null;
     /** @type {{ consider(el: Element, postId: string, risk: string): void, stop(): void } | null} */
     let auto = null;
     const actions = vigie.createPostActions({ window, adapter, platform, sendMessage, posts, cache, marked, draw });
@@ -127,9 +135,11 @@
       observer = null;
       navigation?.removeEventListener('currententrychange', onNavigate);
       window.removeEventListener('popstate', onNavigate);
-      for (const handle of [timer, noPostsTimer]) if (handle !== null) clearTimeout(handle);
+      for (const handle of [timer, noPostsTimer, slowTimer]) if (handle !== null) clearTimeout(handle);
       timer = null;
       noPostsTimer = null;
+      slowTimer = null;
+      slow.clear();
       // Not running any more: the held redraws draw nothing, but the scans waiting on them resolve.
       writes.flush();
       auto?.stop();
@@ -306,6 +316,7 @@
         hashes.set(id, hash);
         return { ...value, id };
       });
+      const deadline = performance.now() + RISK_DEADLINE_MS;
       let response;
       try {
         response = await sendMessage({ type: 'classify', items });
@@ -332,7 +343,7 @@
         writes.defer(done, () => {
           if (running) redrawAll(done);
           resolve(undefined);
-        });
+        }, deadline);
       });
     }
 
@@ -352,15 +363,8 @@
       if (!entry || entry.status === 'pending') {
         el.removeAttribute('data-vigie-risk');
         // "Analyse…" only if the answer is slow: with a responsive server each badge is drawn once, not twice.
-        const host = state.host;
-        const hash = state.hash;
-        setTimeout(() => writes.defer(host, () => {
-          const now = posts.get(el);
-          const still = cache.get(hash);
-          if (running && now && now.host === host && now.hash === hash && (!still || still.status === 'pending')) {
-            badge.render(host, { state: 'pending', truncated: now.truncated });
-          }
-        }), PENDING_RENDER_MS);
+        slow.set(el, performance.now() + PENDING_RENDER_MS);
+        slowTimer ??= setTimeout(showSlow, PENDING_RENDER_MS);
       } else if (entry.status === 'failed') {
         el.removeAttribute('data-vigie-risk');
         badge.render(state.host, { state: 'offline', message: entry.message, truncated: state.truncated });
@@ -375,6 +379,28 @@
         });
         auto?.consider(el, state.id, entry.classification.risk);
       }
+    }
+
+    /** Draws « Analyse… » on the posts still waiting past PENDING_RENDER_MS, with the page's next change. */
+    function showSlow() {
+      slowTimer = null;
+      const now = performance.now();
+      let next = Infinity;
+      for (const [el, at] of slow) {
+        if (at > now) {
+          next = Math.min(next, at);
+          continue;
+        }
+        slow.delete(el);
+        writes.defer(el, () => {
+          const state = posts.get(el);
+          const entry = state && cache.get(state.hash);
+          if (running && state && (!entry || entry.status === 'pending')) {
+            badge.render(state.host, { state: 'pending', truncated: state.truncated });
+          }
+        });
+      }
+      if (next < Infinity) slowTimer = setTimeout(showSlow, next - now);
     }
 
     /** @returns {CoreStatus} */
