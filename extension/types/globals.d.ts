@@ -117,6 +117,17 @@ interface Vigie {
   createFrameWrites?: (options: { window: Pick<Window, 'setTimeout' | 'clearTimeout'>; maxDelayMs?: number; now?: () => number }) => {
     defer(key: unknown, write: () => void, deadline?: number): void; flush(): void; pending(): number;
   };
+  /** content/classify.js: what is sent to the worker, the answers kept by text hash. */
+  createClassifier?: (options: { sendMessage: (message: object) => Promise<any>; platform: string }) => {
+    cache: Map<string, any>;
+    want(hash: string, extraction: Extraction): { id: string; text: string; lang?: string; platform: string } | null;
+    send(batch: Map<string, any>, onAnswer: (hashes: Set<string>) => Promise<void>): Promise<void>;
+  };
+  /** content/draw.js: a post's state on its element and badge. */
+  createPainter?: (options: any) => {
+    track(el: Element, extraction: Extraction, hash: string): { fresh: boolean };
+    unmark(el: Element): void; draw(el: Element): void; stop(): void;
+  };
   /** content/capture-state.js: the worker's answer to a capture as a badge state, and its words. */
   captureState?: any;
   /** content/autocapture.js: when a post is captured without a click. */
