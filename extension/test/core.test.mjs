@@ -291,3 +291,37 @@ test('a capture the server refused shows its reason and can be taken again', asy
   assert.match(badgeText(post), /Refusée par le serveur : Le SHA-256 annoncé ne correspond pas\./);
   assert.equal(pointAt(post).shadowRoot.querySelector('[data-action="capture"]').textContent, 'Capturer à nouveau');
 });
+
+test('a new post gets its badge host in the page\'s own task, its risk when the page next changes (no frame of Vigie\'s own)', async () => {
+  const { document, window, messages } = await classifiedPage();
+  const container = document.querySelector('div[aria-label^="Timeline: "] > div');
+  const cell = article(document, '1789990001234567168').closest('[data-testid="cellInnerDiv"]').cloneNode(true);
+  const post = cell.querySelector('article');
+  post.querySelector('vigie-badge').remove();
+  post.removeAttribute('data-vigie-post-id');
+  post.removeAttribute('data-vigie-risk');
+  post.querySelector('a[href*="/status/"] > time').parentElement.setAttribute('href', '/karim_bnl/status/1700000000000000077');
+  post.querySelector('[data-testid="tweetText"] span').textContent = 'je vais me suicider';
+  container.append(cell);
+  // The MutationObserver callback runs at the end of the page's task, before its frame.
+  await Promise.resolve();
+  assert.equal(post.getAttribute('data-vigie-post-id'), '1700000000000000077');
+  assert.equal(post.querySelectorAll('vigie-badge').length, 1);
+  await waitFor(() => classifyMessages(messages).length === 2, { what: 'the new post sent' });
+  await sleep(20);
+  assert.equal(post.hasAttribute('data-vigie-risk'), false, 'answered, but held for the page\'s next frame');
+  container.append(document.createElement('div'));
+  await Promise.resolve();
+  assert.equal(post.getAttribute('data-vigie-risk'), 'critical');
+  assert.match(badgeText(post), /Critique/);
+  await sleep(150);
+  assert.equal(window.vigie.running.status().counts.critical, 2);
+});
+
+test('on a page that stays still, a risk is drawn at most 120 ms after its post was sent', async () => {
+  const page = openPage(HTML, { sendMessage: workingWorker() });
+  await waitFor(() => classifyMessages(page.messages).length === 1, { what: 'the batch sent' });
+  const sent = Date.now();
+  await waitFor(() => page.document.querySelectorAll('article[data-vigie-risk]').length === 7, { what: 'risks' });
+  assert.ok(Date.now() - sent < 180, `${Date.now() - sent} ms`);
+});

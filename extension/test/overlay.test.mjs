@@ -9,7 +9,7 @@ import { RUNTIME_ID, openPage, sleep, waitFor, workingWorker } from './helpers/p
 
 const validator = createValidator();
 const CORE = ['content/text.js', 'content/badge.js', 'content/capture-state.js', 'content/pick.js', 'content/canary.js',
-  'content/changes.js', 'content/deleted.js', 'content/autocapture.js', 'content/outline.js', 'content/evidence.js', 'content/post-actions.js',
+  'content/changes.js', 'content/frame-writes.js', 'content/classify.js', 'content/draw.js', 'content/deleted.js', 'content/autocapture.js', 'content/outline.js', 'content/evidence.js', 'content/post-actions.js',
   'content/core.js'];
 const WITH_MAIN = [...CORE, 'content/main.js'];
 const URL = 'https://forum.example/forum/t/42?token=secret#post-3';

@@ -21,6 +21,13 @@ test('extracts every post of the saved home timeline as the expected file says',
   assert.deepEqual(warnings, []);
 });
 
+test('isPost says of every element what findPosts of its parent says', () => {
+  const { adapter, document } = xAdapter();
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    assert.equal(adapter.isPost(el), adapter.findPosts(el.parentElement).includes(el), el.outerHTML.slice(0, 80));
+  }
+});
+
 test('finds tweets only, not the Who to follow cells nor trends', () => {
   const { adapter, document } = xAdapter();
   const posts = adapter.findPosts(document);

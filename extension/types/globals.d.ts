@@ -23,6 +23,8 @@ interface SiteAdapter {
   /** Recognises the engine from the page itself, not from the domain alone. */
   matches(location: Location | URL, document: Document): boolean;
   findPosts(root: ParentNode): Element[];
+  /** Whether the element is itself a post, as findPosts(its parent) would say; spares a search of a long parent. */
+  isPost?(element: Element): boolean;
   extract(post: Element): Extraction | null;
   badgeAnchor(post: Element): Element;
   /** Facebook: true while « Voir plus » hides the end of the text. */
@@ -110,7 +112,22 @@ interface Vigie {
     window: Window & typeof globalThis; adapter: SiteAdapter; sendMessage: (message: object) => Promise<any>;
     settleMs?: number; maxSettleMs?: number;
   }) => { restart(): void; stop(): void; saw(extracted: Extraction[]): void; sightings(): { captureId: string; seenAt: string }[] };
-  createChangeTracker?: (options: any) => { note(records: MutationRecord[]): void; requestFull(): void; take(): Element[] };
+  createChangeTracker?: (options: any) => { note(records: MutationRecord[]): boolean; requestFull(): void; take(): Element[] };
+  /** content/frame-writes.js: DOM writes held for a frame the page renders anyway. */
+  createFrameWrites?: (options: { window: Pick<Window, 'setTimeout' | 'clearTimeout'>; maxDelayMs?: number; now?: () => number }) => {
+    defer(key: unknown, write: () => void, deadline?: number): void; flush(): void; pending(): number;
+  };
+  /** content/classify.js: what is sent to the worker, the answers kept by text hash. */
+  createClassifier?: (options: { sendMessage: (message: object) => Promise<any>; platform: string }) => {
+    cache: Map<string, any>;
+    want(hash: string, extraction: Extraction): { id: string; text: string; lang?: string; platform: string } | null;
+    send(batch: Map<string, any>, onAnswer: (hashes: Set<string>) => Promise<void>): Promise<void>;
+  };
+  /** content/draw.js: a post's state on its element and badge. */
+  createPainter?: (options: any) => {
+    track(el: Element, extraction: Extraction, hash: string): { fresh: boolean };
+    unmark(el: Element): void; draw(el: Element): void; stop(): void;
+  };
   /** content/capture-state.js: the worker's answer to a capture as a badge state, and its words. */
   captureState?: any;
   /** content/autocapture.js: when a post is captured without a click. */

@@ -20,8 +20,10 @@
     /**
      * Notes where the page changed. Vigie's own badge insertions are ignored, or each scan would call the next.
      * @param {MutationRecord[]} records
+     * @returns {boolean} whether the page itself changed something
      */
     function note(records) {
+      let page = false;
       for (const record of records) {
         if (record.type === 'childList') {
           const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
@@ -31,7 +33,9 @@
           }
         }
         changed.add(record.target);
+        page = true;
       }
+      return page;
     }
 
     /** The next scan reads the whole page. */
@@ -57,6 +61,8 @@
         const owner = trackedAround(root);
         if (owner) {
           out.add(owner);
+        } else if (adapter.isPost) {
+          if (adapter.isPost(root)) out.add(root);
         } else if (root.parentElement) {
           // The added element may be a post itself (a re-rendered Discourse post): ask its parent, keep only it.
           const parent = root.parentElement;

@@ -1,7 +1,9 @@
 // @ts-check
-// Site-independent part of the content scripts: watch the page, key posts by platform id, batch them to
-// the worker, draw badges, start captures; pick.js chose the adapter, canary.js watches that it still reads the site.
-// Only the adapter knows the site (STYLE.md "one contract").
+// Site-independent part of the content scripts: watch the page, key posts by platform id, send them to the worker
+// (classify.js), draw badges (draw.js), start captures; pick.js chose the adapter, canary.js watches that it still
+// reads the site.
+// Only the adapter knows the site (STYLE.md "one contract"). New posts are read and given their badge host in the
+// page's own task, and risks are drawn when the page next changes (frame-writes.js): Vigie adds no frame of its own.
 (() => {
   const vigie = /** @type {Vigie} */ (globalThis.vigie ??= { adapters: [] });
 
@@ -24,6 +26,7 @@
    * @property {string} [platform] the platform of the shared schemas (x, reddit, schema_org …); name when absent
    * @property {(location: Location | URL, document: Document) => boolean} matches recognises the engine from the page
    * @property {(root: ParentNode) => Element[]} findPosts
+   * @property {(el: Element) => boolean} [isPost] el is itself a post (what findPosts of its parent would include)
    * @property {(postEl: Element) => Extraction | null} extract null (and a console.warn) when a required element is missing
    * @property {(postEl: Element) => Element} badgeAnchor where the zero-height badge host is inserted
    * @property {(postEl: Element) => boolean} [isTruncated] true while the page shows only the start of the text
@@ -42,12 +45,11 @@
    *   problems: ProblemReport[], deleted: { captureId: string, seenAt: string }[] }} CoreStatus
    */
 
-  const MAX_BATCH = 100;
-  // Long enough to batch a burst of mutations (X adds a screenful of cells at once), short enough for a badge
-  // to show within a blink.
+  // After an SPA navigation event: the page's new DOM usually follows within a few tasks.
   const SCAN_DELAY_MS = 40;
-  const PENDING_RENDER_MS = 300;
-  const RETRY_AFTER_MS = 30000;
+  // A post's risk is drawn with the page's next DOM change, and this long after the post was read at the latest:
+  // the overlay's goal is a risk shown ≤ 150 ms after the post appeared (it is read in the task that added it).
+  const RISK_DEADLINE_MS = 120;
   const NO_POSTS_AFTER_MS = 10000;
 
   /**
@@ -68,19 +70,13 @@
     const posts = new WeakMap();
     /** Elements Vigie marked, so stop() can clean them; disconnected ones are dropped on each scan. */
     const marked = new Set();
-    /**
-     * Classifications by text hash: an unchanged text is never sent twice, even in a new element.
-     * @type {Map<string, { status: 'pending' } | { status: 'done', classification: any, labelNames: any }
-     *   | { status: 'failed', at: number, message: string }>}
-     */
-    const cache = new Map();
+    const classifier = vigie.createClassifier({ sendMessage, platform });
+    const cache = classifier.cache;
     const canary = vigie.createCanary({ window, adapter, platform, sendMessage, noPostsAfterMs });
     const deleted = vigie.createDeletedWatch({ window, adapter, sendMessage });
     let running = false;
     let lastHref = window.location.href;
     let postsFound = 0;
-    /** @type {boolean | null} */
-    let staticAnchors = null;
     /** @type {MutationObserver | null} */
     let observer = null;
     /** @type {ReturnType<typeof setTimeout> | null} */
@@ -89,8 +85,13 @@
     let noPostsTimer = null;
     /** @type {{ consider(el: Element, postId: string, risk: string): void, stop(): void } | null} */
     let auto = null;
-    const actions = vigie.createPostActions({ window, adapter, platform, sendMessage, posts, cache, marked, draw });
     const changes = vigie.createChangeTracker({ adapter, document, isTracked: (el) => posts.has(el) });
+    const writes = vigie.createFrameWrites({ window });
+    const painter = vigie.createPainter({ window, adapter, posts, marked, cache, writes, isRunning: () => running,
+      consider: (/** @type {Element} */ el, /** @type {string} */ postId, /** @type {string} */ risk) => auto?.consider(el, postId, risk),
+      capture: (/** @type {Element} */ el) => actions.capture(el), respond: (/** @type {Element} */ el) => actions.respond(el) });
+    const draw = painter.draw;
+    const actions = vigie.createPostActions({ window, adapter, platform, sendMessage, posts, cache, marked, draw });
     // SPA sites (X, Facebook, Reddit) change the URL without a reload. The Navigation API sees pushState from
     // the page's world too (https://developer.chrome.com/docs/web-platform/navigation-api); popstate and the
     // check at each scan cover browsers and test DOMs without it.
@@ -129,26 +130,26 @@
       for (const handle of [timer, noPostsTimer]) if (handle !== null) clearTimeout(handle);
       timer = null;
       noPostsTimer = null;
+      painter.stop();
+      // Not running any more: the held redraws draw nothing, but the scans waiting on them resolve.
+      writes.flush();
       auto?.stop();
-      for (const el of marked) unmark(el);
+      for (const el of marked) painter.unmark(el);
       marked.clear();
       // Hosts whose post element the page replaced while keeping the anchor.
       for (const host of Array.from(document.querySelectorAll(badge.TAG))) host.remove();
       adapter.destroy();
     }
 
-    /** @param {Element} el */
-    function unmark(el) {
-      posts.get(el)?.host.remove();
-      posts.delete(el);
-      el.removeAttribute('data-vigie-risk');
-      el.removeAttribute('data-vigie-post-id');
-    }
-
-    /** @param {MutationRecord[]} records */
+    /**
+     * Runs in the page's task, after its DOM changes and before the frame that shows them: the held redraws and the
+     * new posts' badge hosts go into that frame instead of one of their own.
+     * @param {MutationRecord[]} records
+     */
     function noteChanges(records) {
-      changes.note(records);
-      schedule();
+      if (!changes.note(records) || !running) return;
+      writes.flush();
+      scan();
     }
 
     function schedule() {
@@ -203,123 +204,29 @@
       const found = changes.take();
       /** @type {Extraction[]} */
       const extracted = [];
-      /** @type {Map<string, { id: string, text: string, lang?: string, platform: string }>} */
+      /** @type {Map<string, import('./classify.js').ClassifyItem>} */
       const batch = new Map();
       for (const el of found) {
         const extraction = adapter.extract(el);
         if (!extraction) continue;
         extracted.push(extraction);
         const hash = text.hash(`${extraction.lang ?? ''}\n${extraction.text}`);
-        const state = track(el, extraction, hash);
-        const entry = cache.get(hash);
-        const retry = entry && entry.status === 'failed' && Date.now() - entry.at > RETRY_AFTER_MS;
-        if ((!entry || retry) && !batch.has(hash)) {
-          cache.set(hash, { status: 'pending' });
-          batch.set(hash, item(extraction));
-          draw(el);
-        } else if (state.fresh) {
-          draw(el);
-        }
+        const state = painter.track(el, extraction, hash);
+        const wanted = batch.has(hash) ? null : classifier.want(hash, extraction);
+        if (wanted) batch.set(hash, wanted);
+        if (wanted || state.fresh) draw(el);
       }
       postsFound = marked.size;
       canary.check(postsFound, Array.from(marked, (el) => posts.get(el)?.extraction).filter((e) => e !== undefined));
       deleted.saw(extracted);
-      const items = Array.from(batch.entries());
-      /** @type {Promise<void>[]} */
-      const sent = [];
-      for (let i = 0; i < items.length; i += MAX_BATCH) sent.push(classify(items.slice(i, i + MAX_BATCH)));
-      return Promise.all(sent).then(() => undefined);
-    }
-
-    /**
-     * Binds an element to the post it shows now; a recycled element loses the previous post's badge.
-     * A changed text (Facebook's "See more" expanded, an edit) changes the hash, so it is classified again.
-     * @param {Element} el
-     * @param {Extraction} extraction
-     * @param {string} hash
-     */
-    function track(el, extraction, hash) {
-      const state = posts.get(el);
-      const anchor = adapter.badgeAnchor(el);
-      const truncated = typeof adapter.isTruncated === 'function' && adapter.isTruncated(el);
-      marked.add(el);
-      if (state && state.id === extraction.id && state.hash === hash) {
-        state.extraction = extraction;
-        const moved = !state.host.isConnected || state.host.parentNode !== anchor;
-        if (moved) place(anchor, state.host);
-        if (state.truncated !== truncated) {
-          state.truncated = truncated;
-          return { fresh: true };
-        }
-        return { fresh: false };
-      }
-      if (state) state.host.remove();
-      el.removeAttribute('data-vigie-risk');
-      el.setAttribute('data-vigie-post-id', extraction.id);
-      const host = badge.create(document, extraction.id, () => actions.capture(el), () => actions.respond(el));
-      // A static anchor would send an absolute host to some ancestor's corner: the host then sits in the flow.
-      // An adapter's anchors all come from one template, so the first one's style stands for all (one recalc).
-      staticAnchors ??= window.getComputedStyle(anchor).position === 'static';
-      if (staticAnchors) host.setAttribute('data-inflow', '');
-      place(anchor, host);
-      posts.set(el, { id: extraction.id, hash, extraction, host, truncated, capture: null });
-      return { fresh: true };
-    }
-
-    /**
-     * In the flow, the badge goes first (at the top of the post). Floating, it goes last: positioned elements paint
-     * in tree order, so it shows above the post's own positioned content without a z-index — a stacking context per
-     * badge makes the compositor re-examine every layer of pages like X (measured: +1.3 s per 300 posts).
-     * @param {Element} anchor
-     * @param {HTMLElement} host
-     */
-    function place(anchor, host) {
-      if (host.hasAttribute('data-inflow')) anchor.prepend(host);
-      else anchor.append(host);
-    }
-
-    /** @param {Extraction} extraction */
-    function item(extraction) {
-      /** @type {{ id: string, text: string, lang?: string, platform: string }} */
-      const value = { id: extraction.id, text: extraction.text, platform };
-      const lang = vigie.languageTag(extraction.lang);
-      if (lang) value.lang = lang;
-      return value;
-    }
-
-    /** @param {[string, { id: string, text: string, lang?: string, platform: string }][]} chunk */
-    async function classify(chunk) {
-      /** @type {Map<string, string>} request id → text hash */
-      const hashes = new Map();
-      const items = chunk.map(([hash, value]) => {
-        // Two texts of one post id (edited while on screen) must not share a request id.
-        let id = value.id;
-        for (let n = 2; hashes.has(id); n += 1) id = `${value.id}~${n}`;
-        hashes.set(id, hash);
-        return { ...value, id };
-      });
-      let response;
-      try {
-        response = await sendMessage({ type: 'classify', items });
-      } catch {
-        // The extension was reloaded or updated under this page: its worker is gone for this tab.
-        response = { ok: false, error: { message: 'Extension Vigie rechargée : actualisez la page.' } };
-      }
-      const answered = new Set();
-      if (response && response.ok && Array.isArray(response.results)) {
-        for (const result of response.results) {
-          const hash = hashes.get(result.id);
-          if (hash === undefined) continue;
-          answered.add(hash);
-          cache.set(hash, { status: 'done', classification: result, labelNames: response.labels ?? {} });
-        }
-      }
-      const message = response && response.error && typeof response.error.message === 'string'
-        ? response.error.message : 'Réponse du serveur Vigie incomplète.';
-      for (const hash of hashes.values()) {
-        if (!answered.has(hash)) cache.set(hash, { status: 'failed', at: Date.now(), message });
-      }
-      if (running) redrawAll(new Set(hashes.values()));
+      const deadline = performance.now() + RISK_DEADLINE_MS;
+      // Each answer's risks are drawn with the page's next change (frame-writes.js), by the deadline at the latest.
+      return classifier.send(batch, (done) => new Promise((resolve) => {
+        writes.defer(done, () => {
+          if (running) redrawAll(done);
+          resolve(undefined);
+        }, deadline);
+      }));
     }
 
     /** @param {Set<string>} hashes */
@@ -327,39 +234,6 @@
       for (const el of marked) {
         const state = posts.get(el);
         if (state && hashes.has(state.hash)) draw(el);
-      }
-    }
-
-    /** @param {Element} el */
-    function draw(el) {
-      const state = posts.get(el);
-      if (!state) return;
-      const entry = cache.get(state.hash);
-      if (!entry || entry.status === 'pending') {
-        el.removeAttribute('data-vigie-risk');
-        // "Analyse…" only if the answer is slow: with a responsive server each badge is drawn once, not twice.
-        const host = state.host;
-        const hash = state.hash;
-        setTimeout(() => {
-          const now = posts.get(el);
-          const still = cache.get(hash);
-          if (running && now && now.host === host && now.hash === hash && (!still || still.status === 'pending')) {
-            badge.render(host, { state: 'pending', truncated: now.truncated });
-          }
-        }, PENDING_RENDER_MS);
-      } else if (entry.status === 'failed') {
-        el.removeAttribute('data-vigie-risk');
-        badge.render(state.host, { state: 'offline', message: entry.message, truncated: state.truncated });
-      } else {
-        el.setAttribute('data-vigie-risk', entry.classification.risk);
-        badge.render(state.host, {
-          state: 'classified',
-          classification: entry.classification,
-          labelNames: entry.labelNames,
-          capture: state.capture ?? undefined,
-          truncated: state.truncated,
-        });
-        auto?.consider(el, state.id, entry.classification.risk);
       }
     }
 

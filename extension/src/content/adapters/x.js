@@ -122,9 +122,9 @@
     /**
      * The time element, handle and status id of a post, when its permalink can be read.
      * @param {Element} post
+     * @param {Element | null} [time] the post's own permalink time, when already found
      */
-    function statusOf(post) {
-      const time = own(post, SELECTORS.permalinkTime);
+    function statusOf(post, time = own(post, SELECTORS.permalinkTime)) {
       if (!time) return null;
       const href = /** @type {Element} */ (time.parentElement).getAttribute('href') ?? '';
       const status = STATUS_PATH.exec(new URL(href, ORIGIN).pathname);
@@ -188,12 +188,17 @@
         return Array.from(root.querySelectorAll(SELECTORS.post));
       },
 
+      // The timeline holds every cell X has not recycled yet: asking it for all posts at each added cell costs more.
+      isPost(el) {
+        return el.matches(SELECTORS.post);
+      },
+
       extract(post) {
         if (post.closest(SELECTORS.promoted)) return null;
-        if (!own(post, SELECTORS.permalinkTime)) return missing(post, SELECTORS.permalinkTime);
-        const status = statusOf(post);
+        const time = own(post, SELECTORS.permalinkTime);
+        if (!time) return missing(post, SELECTORS.permalinkTime);
+        const status = statusOf(post, time);
         if (!status) return missing(post, `${SELECTORS.permalinkTime} (href sans /status/<id>)`);
-        const { time } = status;
 
         const userName = own(post, SELECTORS.userName);
         if (!userName) return missing(post, SELECTORS.userName);

@@ -33,6 +33,10 @@ class OverlayBenchmarkTest {
   /** growing-timeline.html: a light synthetic cell; growing-timeline-x.html: X's real cell structure (saved page). */
   private static final String PAGE = System.getenv().getOrDefault("VIGIE_BENCH_PAGE", "growing-timeline.html");
   private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("VIGIE_BENCH_ROUNDS", "5"));
+  /** When set, each load also records a Chrome trace (devtools.timeline) to this folder, for trace-breakdown.mjs. */
+  private static final String TRACE_DIR = System.getenv("VIGIE_BENCH_TRACE");
+  private static final String TRACE_CATEGORIES = System.getenv().getOrDefault("VIGIE_BENCH_TRACE_CATEGORIES",
+      "devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute");
 
   record Run(double taskSeconds, double scriptSeconds, double heapMb, List<Double> toBadge, List<Double> toRisk) {}
 
@@ -46,8 +50,8 @@ class OverlayBenchmarkTest {
     List<Run> with = new ArrayList<>();
     try (VigieServer server = new VigieServer()) {
       for (int round = 0; round < ROUNDS; round++) {
-        without.add(measure(page, null));
-        with.add(measure(page, server));
+        without.add(measure(page, null, traceFile("without", round)));
+        with.add(measure(page, server, traceFile("with", round)));
       }
     }
     double ratio = median(with.stream().map(Run::taskSeconds).toList()) / median(without.stream().map(Run::taskSeconds).toList());
@@ -78,7 +82,7 @@ class OverlayBenchmarkTest {
   }
 
   /** One page load in a fresh browser: with the extension when a server is given, plain Chromium otherwise. */
-  private static Run measure(byte[] html, VigieServer server) throws IOException {
+  private static Run measure(byte[] html, VigieServer server, Path trace) throws IOException {
     try (Playwright playwright = Playwright.create()) {
       Path profile = Files.createTempDirectory("vigie-bench-profile");
       List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-background-networking",
@@ -108,6 +112,16 @@ class OverlayBenchmarkTest {
         Page page = context.newPage();
         CDPSession cdp = context.newCDPSession(page);
         cdp.send("Performance.enable");
+        StringBuilder events = new StringBuilder();
+        boolean[] traced = {false};
+        if (trace != null) {
+          cdp.on("Tracing.dataCollected", data -> data.getAsJsonArray("value").forEach(e -> events.append(e).append(",\n")));
+          cdp.on("Tracing.tracingComplete", data -> traced[0] = true);
+          JsonObject params = new JsonObject();
+          params.addProperty("categories", TRACE_CATEGORIES);
+          params.addProperty("transferMode", "ReportEvents");
+          cdp.send("Tracing.start", params);
+        }
         page.navigate("https://x.com/home?total=" + POSTS);
         Map<String, Double> start = metrics(cdp);
         page.waitForFunction("() => window.vigieBench && window.vigieBench.done", null,
@@ -118,6 +132,14 @@ class OverlayBenchmarkTest {
         }
         page.waitForTimeout(500); // let the last scans and paints settle in both browsers alike
         Map<String, Double> end = metrics(cdp);
+        if (trace != null) {
+          cdp.send("Tracing.end");
+          while (!traced[0]) {
+            page.waitForTimeout(100);
+          }
+          Files.createDirectories(trace.getParent());
+          Files.writeString(trace, "[" + events.substring(0, Math.max(0, events.length() - 2)) + "]");
+        }
         List<Double> toBadge = new ArrayList<>();
         List<Double> toRisk = new ArrayList<>();
         if (server != null) {
@@ -139,6 +161,10 @@ class OverlayBenchmarkTest {
             end.get("ScriptDuration") - start.get("ScriptDuration"), end.get("JSHeapUsedSize") / 1e6, toBadge, toRisk);
       }
     }
+  }
+
+  private static Path traceFile(String side, int round) {
+    return TRACE_DIR == null ? null : Path.of(TRACE_DIR, PAGE.replace(".html", "") + "-" + side + "-" + round + ".json");
   }
 
   private static Map<String, Double> metrics(CDPSession cdp) {
