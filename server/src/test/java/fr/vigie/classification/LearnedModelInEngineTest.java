@@ -21,7 +21,7 @@ class LearnedModelInEngineTest {
     Classification.LabelResult distress = both.labels().get(0);
     assertThat(distress.label()).isEqualTo("distress");
     assertThat(distress.evidence()).anySatisfy(e -> {
-      assertThat(e.explanation()).startsWith("appris du corpus annoté : ").contains("« cachets »").endsWith("« Détresse »");
+      assertThat(e.explanation()).startsWith("appris du corpus annoté : ").contains("cachets »").endsWith("« Détresse »");
       assertThat(COUNTING_PILLS.substring(e.start(), e.end())).isEqualTo(e.text());
     });
   }
