@@ -3,7 +3,8 @@
 # extension, same run, 5 rounds each. Two pages: a light synthetic cell, and X's real cell structure (from the saved
 # page fixture). Prints main-thread task time ratio, post → badge / risk latencies, heap; written to
 # e2e-tests/target/overlay-benchmark-*.txt. Needs /usr/bin/chromium (./vigie test installs it).
-# VIGIE_BENCH_POSTS and VIGIE_BENCH_ROUNDS change the size.
+# VIGIE_BENCH_POSTS and VIGIE_BENCH_ROUNDS change the size; VIGIE_BENCH_TRACE=<folder> also records a Chrome trace
+# of every load, which `node benchmarks/trace-breakdown.mjs <folder> growing-timeline-x --events` breaks down.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests install -pl shared-schemas,server,extension -am
