@@ -8,26 +8,13 @@ import { createValidator } from '../../shared-schemas/js/validator.mjs';
 import { handleCapturedPostDeleted, handleCapturesOnPage, pageAddress } from '../src/lib/deleted.js';
 import { deletedLine } from '../src/lib/popup-view.js';
 import { ROOT } from './helpers/page.mjs';
+import { fakeServer, json } from './helpers/server.mjs';
 
 const validator = createValidator();
 const SENDER = { id: 'edidkidbaobbdpdngaioniofhpehpfnc', url: 'https://x.com/lea_m/status/1859012345678901234', tab: { id: 7, windowId: 3 } };
 const ON_PAGE = JSON.parse(readFileSync(join(ROOT, '..', 'shared-schemas', 'examples', 'valid', 'captures-on-page.two-posts.json'), 'utf8'));
 
-const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-/** A fake server: routes by "METHOD /path", records every request. */
-function fakeServer(routes) {
-  const calls = [];
-  const fetch = async (url, init = {}) => {
-    const { pathname } = new URL(url);
-    const key = `${init.method ?? 'GET'} ${pathname}`;
-    calls.push({ key, url, headers: new Headers(init.headers), body: init.body });
-    const route = routes[key];
-    if (!route) throw new TypeError('fetch failed');
-    return route(init);
-  };
-  return { fetch, calls };
-}
 
 function deps(server) {
   return {

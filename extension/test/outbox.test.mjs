@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { IDBFactory } from 'fake-indexeddb';
 import { backoffMs, createOutbox } from '../src/lib/outbox.js';
+import { json } from './helpers/server.mjs';
 
 const T0 = Date.parse('2026-11-20T21:16:40Z');
 const SETTINGS = async () => ({ serverUrl: 'http://vigie.test:8080', apiToken: 'tok-123' });
-const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** A server behind fetch: `answer(call)` returns a Response, or throws as fetch does when nothing listens. */
 function server(answer) {

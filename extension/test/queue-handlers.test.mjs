@@ -11,10 +11,10 @@ import {
 } from '../src/lib/queue-handlers.js';
 import { TAXONOMY } from './helpers/page.mjs';
 import { dataUrlOf, fakeRaster, makeImage } from './helpers/raster.mjs';
+import { json } from './helpers/server.mjs';
 
 const validator = createValidator();
 const SENDER = { id: 'edidkidbaobbdpdngaioniofhpehpfnc', url: 'https://x.com/home', tab: { id: 7, windowId: 3 } };
-const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** chrome.storage.local as far as these modules use it: values are copied in and out. */
 function storageArea(initial = {}) {

@@ -7,11 +7,11 @@ import { test } from 'node:test';
 import { createValidator, EXAMPLES_DIR } from '../../shared-schemas/js/validator.mjs';
 import { buildIntervention, buildSuggestRequest, handleIntervention, handleSuggest } from '../src/lib/responses.js';
 import { RUNTIME_ID } from './helpers/page.mjs';
+import { fakeServer, json } from './helpers/server.mjs';
 
 const validator = createValidator();
 const example = (name) => JSON.parse(readFileSync(join(EXAMPLES_DIR, 'valid', `${name}.json`), 'utf8'));
 const SUGGESTION = example('response-suggestion.distress-fr');
-const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** What the content script sends for the distress post of the X fixture. */
 const MESSAGE = {
@@ -34,17 +34,6 @@ const MESSAGE = {
   captureId: '01JD2X8A0B1C',
 };
 
-function fakeServer(routes) {
-  const calls = [];
-  const fetch = async (url, init = {}) => {
-    const key = `${init.method ?? 'GET'} ${new URL(url).pathname}`;
-    calls.push({ key, headers: new Headers(init.headers), body: init.body === undefined ? undefined : JSON.parse(init.body) });
-    if (!routes[key]) throw new TypeError('fetch failed');
-    return routes[key](init);
-  };
-  return { fetch, calls };
-}
-
 const deps = (server, settings = { serverUrl: 'http://vigie.test:8080', apiToken: 'tok-123' }) => ({
   fetch: server.fetch, settings: async () => settings,
 });
@@ -58,9 +47,9 @@ test('suggest posts a valid response-suggest-request with the bearer token and h
   const [call] = server.calls;
   assert.equal(call.headers.get('Authorization'), 'Bearer tok-123');
   assert.equal(call.headers.get('Content-Type'), 'application/json');
-  assert.deepEqual(validator.validate('response-suggest-request', call.body), []);
-  assert.equal(call.body.captureId, '01JD2X8A0B1C');
-  assert.equal(call.body.post.author.profileUrl, undefined, 'fields the schema does not allow are dropped');
+  assert.deepEqual(validator.validate('response-suggest-request', call.json()), []);
+  assert.equal(call.json().captureId, '01JD2X8A0B1C');
+  assert.equal(call.json().post.author.profileUrl, undefined, 'fields the schema does not allow are dropped');
 });
 
 test('a post without a usable language hint, permalink or capture still makes a valid request', () => {
@@ -109,8 +98,8 @@ test('intervention posts a valid intervention-input and returns what the server 
     templateId: '01JD2Y0000AA', templateVersion: 1, finalText: 'Léa, nous sommes là.',
   }, deps(server));
   assert.deepEqual(answer, { ok: true, intervention: stored });
-  assert.deepEqual(validator.validate('intervention-input', server.calls[0].body), []);
-  assert.equal(server.calls[0].body.type, undefined, 'the message type is not part of the body');
+  assert.deepEqual(validator.validate('intervention-input', server.calls[0].json()), []);
+  assert.equal(server.calls[0].json().type, undefined, 'the message type is not part of the body');
 });
 
 test('an intervention without a template, or with half of one, sends both as null', () => {

@@ -12,6 +12,7 @@ import { createOutbox } from '../src/lib/outbox.js';
 import { normalizeServerUrl } from '../src/lib/settings.js';
 import { TAXONOMY } from './helpers/page.mjs';
 import { dataUrlOf, fakeRaster, makeImage } from './helpers/raster.mjs';
+import { fakeServer, json } from './helpers/server.mjs';
 
 const validator = createValidator();
 const RUNTIME_ID = 'edidkidbaobbdpdngaioniofhpehpfnc';
@@ -19,21 +20,7 @@ const TAB_SENDER = { id: RUNTIME_ID, url: 'https://x.com/home', tab: { id: 7, wi
 // A 1280 × 800 viewport at device pixel ratio 2, grey.
 const SHOT = dataUrlOf(makeImage(2560, 1600, () => [128, 128, 128, 255]));
 
-const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-/** A fake server: routes by "METHOD /path", records every request. */
-function fakeServer(routes) {
-  const calls = [];
-  const fetch = async (url, init = {}) => {
-    const { pathname } = new URL(url);
-    const key = `${init.method ?? 'GET'} ${pathname}`;
-    calls.push({ key, url, headers: new Headers(init.headers), body: init.body });
-    const route = routes[key];
-    if (!route) throw new TypeError('fetch failed');
-    return route(init);
-  };
-  return { fetch, calls };
-}
 
 function deps(server, overrides = {}) {
   const settings = async () => ({ serverUrl: 'http://vigie.test:8080/', apiToken: 'tok-123' });
