@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { createValidator } from '../../shared-schemas/js/validator.mjs';
-import { columns, sliceRows } from '../src/lib/crop.js';
 import { describeBrowser, describeProxy, environmentFacts } from '../src/lib/environment.js';
 import { collectEvidence, htmlDocument } from '../src/lib/evidence.js';
 import { MAX_SLICES, SHOT_INTERVAL_MS } from '../src/lib/shots.js';
@@ -129,17 +128,6 @@ test('the viewport picture is the first shot byte for byte (the tab framed the p
   const shot = await image(parts.screenshot);
   assert.deepEqual([shot.width, shot.height], [200, 100]);
   assert.deepEqual(pixel(shot, 0, 0), rowColour(120));
-});
-
-test('geometry: columns clamped to the shot, slice rows meet without gap or overlap', () => {
-  assert.deepEqual(columns({ x: 10.25, y: 0, width: 100, height: 1 }, 2, 2560), { left: 21, width: 200 });
-  assert.deepEqual(columns({ x: 1200, y: 0, width: 200, height: 1 }, 2, 2560), { left: 2400, width: 160 });
-  assert.equal(columns({ x: 1300, y: 0, width: 200, height: 1 }, 2, 2560), null);
-  const a = sliceRows({ y: 20.25, from: 0, to: 129.75 }, 1.5, 225);
-  const b = sliceRows({ y: 20.25 - 129.75, from: 129.75, to: 259.5 }, 1.5, 225);
-  assert.equal(a.dy + a.height, b.dy);
-  assert.equal(b.dy + b.height, Math.round(259.5 * 1.5));
-  assert.equal(b.sy, Math.round(20.25 * 1.5), 'the rows below the bar, where the content script put them');
 });
 
 test('at most 50 slices: a longer post is stitched that far and the metadata says how many', async () => {
