@@ -44,7 +44,7 @@ test('content scripts run on every http(s) page at document_idle, in dependency 
   assert.deepEqual(entry.matches, ['http://*/*', 'https://*/*']);
   assert.equal(entry.run_at, 'document_idle');
   const adapters = entry.js.filter((f) => f.startsWith('content/adapters/'));
-  assert.deepEqual(entry.js, ['content/text.js', 'content/badge.js', 'content/capture-state.js', 'content/reply.js', ...adapters,
+  assert.deepEqual(entry.js, ['content/text.js', 'content/badge-style.js', 'content/badge-panel.js', 'content/badge.js', 'content/capture-state.js', 'content/reply.js', ...adapters,
     'content/pick.js', 'content/canary.js', 'content/changes.js', 'content/frame-writes.js', 'content/classify.js', 'content/draw.js', 'content/deleted.js', 'content/autocapture.js',
     'content/outline.js', 'content/evidence.js', 'content/response-view.js', 'content/responses.js', 'content/post-actions.js', 'content/core.js', 'content/main.js']);
 });

@@ -8,7 +8,7 @@ import { siteKey } from '../src/lib/sites.js';
 import { RUNTIME_ID, openPage, sleep, waitFor, workingWorker } from './helpers/page.mjs';
 
 const validator = createValidator();
-const CORE = ['content/text.js', 'content/badge.js', 'content/capture-state.js', 'content/pick.js', 'content/canary.js',
+const CORE = ['content/text.js', 'content/badge-style.js', 'content/badge-panel.js', 'content/badge.js', 'content/capture-state.js', 'content/pick.js', 'content/canary.js',
   'content/changes.js', 'content/frame-writes.js', 'content/classify.js', 'content/draw.js', 'content/deleted.js', 'content/autocapture.js', 'content/outline.js', 'content/evidence.js', 'content/post-actions.js',
   'content/core.js'];
 const WITH_MAIN = [...CORE, 'content/main.js'];

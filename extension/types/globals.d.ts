@@ -96,6 +96,14 @@ interface Vigie {
   adapters: SiteAdapter[];
   text?: { textOf(element: Element, options?: { blocks?: boolean }): string; hash(value: string): string };
   badge?: any;
+  /** content/badge-style.js: the badges' shared stylesheet. */
+  badgeStyle?: { adopt(root: ShadowRoot): void };
+  /** content/badge-panel.js: a badge's panel, built when first opened. */
+  badgePanel?: {
+    maker(document: Document): (tag: string, className?: string, text?: string) => HTMLElement;
+    show(host: HTMLElement, view: any): boolean;
+    fill(host: HTMLElement): boolean;
+  };
   reply?: {
     composer(options: { near: Element; trigger?: Element | null; existing?: () => Element | null; waitMs?: number }): ReplyAction;
     control(candidates: Element[], names: string[]): Element | null;

@@ -4,7 +4,7 @@
 // (https://crbug.com/390807), so the element is never defined; attachShadow works on any valid custom name.
 // Page data (evidence, labels) is only ever set with textContent.
 // By default only the risk pill shows (≈ 110 px) and only the pill exists: the panel is built the first time the
-// badge is pointed at, focused or clicked. Hovering, focusing or clicking it opens a panel with the
+// badge is pointed at, focused or clicked (content/badge-panel.js). Hovering, focusing or clicking it opens a panel with the
 // labels, the evidence and « Capturer la preuve ». The host is a zero-size absolute box at the anchor's
 // top-right and the panel floats over the post: nothing takes room, so the page never shifts.
 (() => {
@@ -19,49 +19,9 @@
     low: { fr: 'Faible', en: 'Low', icon: '●', color: '#1d4ed8' },
     none: { fr: 'Aucun risque', en: 'No risk', icon: '✓', color: '#2e7d32' },
   };
-  const NEUTRAL = '#4a535e';
   // Stopped at the host: X opens the status page on any click inside an article (React delegation on the root).
   const CONTAINED_EVENTS = ['click', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress'];
 
-  // The closed panel is not rendered (display: none): pointing at the pill opens it (:host(:hover)), so the CM —
-  // or a Playwright test — hovers the pill, then clicks « Capturer la preuve ».
-  const STYLE = `
-    :host { all: initial; position: absolute; top: 0; right: 0; width: 0; height: 0; overflow: visible; }
-    :host([data-inflow]) { position: relative; display: block; width: auto; }
-    .badge { position: absolute; top: 4px; right: 40px; width: max-content; box-sizing: border-box;
-      font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f23; text-align: left; }
-    :host([data-inflow]) .badge { right: 4px; }
-    .pill { display: inline-flex; align-items: center; gap: 4px; box-sizing: border-box; max-width: 130px;
-      margin: 0; padding: 2px 9px; border: 2px solid #fff; border-radius: 999px; box-shadow: 0 0 0 1px #1b1f23, 0 1px 3px #0004;
-      font: inherit; font-weight: 700; white-space: nowrap;
-      color: #fff; background: var(--risk, ${NEUTRAL}); cursor: pointer; }
-    .pill:focus-visible, button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 1px; }
-    .panel { position: absolute; top: 100%; right: 0; width: max-content; max-width: min(360px, 80vw); box-sizing: border-box;
-      margin: 0; padding: 8px 10px; background: #fff; color: #1b1f23; border: 1px solid #5b6470; border-radius: 8px;
-      box-shadow: 0 2px 8px #0004; display: none; }
-    /* Closed, the panel is not rendered at all: no layout, no paint, no compositing work for 500 hidden panels. */
-    :host(:hover) .panel, .badge[data-open] .panel { display: block; }
-    .badge[data-capture="busy"] .panel { display: none; }
-    .actions { display: flex; justify-content: flex-end; align-items: center; gap: 8px; min-height: 24px; }
-    button.capture { font: inherit; font-weight: 600; cursor: pointer; border: 0; border-radius: 6px; padding: 3px 10px;
-      background: #1d4ed8; color: #fff; pointer-events: auto; }
-    button.capture:disabled { opacity: 0.6; cursor: progress; }
-    button.respond { font: inherit; font-weight: 600; cursor: pointer; border: 1px solid #1d4ed8; border-radius: 6px; padding: 2px 9px; background: #fff; color: #1d4ed8; }
-    h2 { font: inherit; font-weight: 700; margin: 8px 0 2px; }
-    ul { margin: 0; padding: 0 0 0 16px; }
-    li { margin: 3px 0; }
-    mark { background: #fff3b0; color: #1b1f23; font-weight: 700; padding: 0 1px; }
-    p { margin: 4px 0 0; }
-    .label { font-weight: 700; }
-    .status { font-weight: 600; }
-    .status:empty { display: none; }
-    .status[data-kind="error"], .status[data-kind="refused"] { color: #a4001d; }
-    .status[data-kind="sent"] { color: #2e7d32; }
-    .status[data-kind="queued"] { color: #8a5300; }
-    .mark { margin-left: 2px; }
-    .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-    .muted, .en { color: #4a535e; }
-  `;
 
   /**
    * @typedef {object} BadgeView
@@ -76,30 +36,6 @@
   /** Per host: opened by keyboard focus, or pinned by a click on the pill (hover is CSS). */
   const openState = new WeakMap();
 
-  /** @type {WeakMap<Document, CSSStyleSheet>} */
-  const sheets = new WeakMap();
-
-  /**
-   * One stylesheet parsed once and adopted by every badge's shadow root: 500 badges, one parse
-   * (https://developer.mozilla.org/docs/Web/API/ShadowRoot/adoptedStyleSheets). Null where the DOM lacks them.
-   * @param {Document} document
-   */
-  function sharedSheet(document) {
-    const view = /** @type {any} */ (document.defaultView);
-    if (!view || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in view.ShadowRoot.prototype)) return null;
-    let sheet = sheets.get(document);
-    if (!sheet) {
-      try {
-        sheet = new view.CSSStyleSheet();
-        /** @type {CSSStyleSheet} */ (sheet).replaceSync(STYLE);
-      } catch {
-        return null;
-      }
-      sheets.set(document, /** @type {CSSStyleSheet} */ (sheet));
-    }
-    return sheet ?? null;
-  }
-
   /**
    * @param {Document} document
    * @param {string} postId
@@ -110,14 +46,7 @@
     const host = document.createElement(TAG);
     host.setAttribute('data-post-id', postId);
     const root = host.attachShadow({ mode: 'open' });
-    const sheet = sharedSheet(document);
-    if (sheet) {
-      root.adoptedStyleSheets = [sheet];
-    } else {
-      const style = document.createElement('style');
-      style.textContent = STYLE;
-      root.append(style);
-    }
+    vigie.badgeStyle.adopt(root);
     // Announces capture states to screen readers; it lives as long as the host, as a live region must.
     const live = document.createElement('span');
     live.className = 'live';
@@ -231,7 +160,7 @@
    */
   function render(host, view) {
     const root = /** @type {ShadowRoot} */ (host.shadowRoot);
-    const el = maker(host.ownerDocument);
+    const el = vigie.badgePanel.maker(host.ownerDocument);
     const box = el('div', 'badge');
     const pill = el('button', 'pill');
     pill.setAttribute('type', 'button');
@@ -283,9 +212,7 @@
     const previous = root.querySelector('.badge');
     const active = root.activeElement;
     const refocus = active ? (active.classList.contains('pill') ? '.pill' : active.getAttribute('data-action') && `[data-action="${active.getAttribute('data-action')}"]`) : null;
-    const wasFilled = filled.has(host);
-    filled.delete(host);
-    views.set(host, view);
+    const wasFilled = vigie.badgePanel.show(host, view);
     if (previous) previous.remove();
     root.append(box);
     if (wasFilled || isOpen(host)) fillPanel(host);
@@ -313,99 +240,12 @@
     if (live.textContent !== words) live.textContent = words;
   }
 
-  /** @param {Document} document */
-  function maker(document) {
-    return (/** @type {string} */ tag, /** @type {string} */ className = '', /** @type {string} */ text = '') => {
-      const node = document.createElement(tag);
-      if (className) node.className = className;
-      if (text) node.textContent = text;
-      return node;
-    };
-  }
-
-  /** @type {WeakMap<HTMLElement, BadgeView>} the view each badge shows, to build its panel when opened */
-  const views = new WeakMap();
-  /** @type {WeakSet<HTMLElement>} badges whose current panel is built */
-  const filled = new WeakSet();
-
   /**
-   * Builds the panel of the badge's current view, once: actions first, then why.
+   * Builds the panel of the badge's current view, once (badge-panel.js), and shows it open or closed.
    * @param {HTMLElement} host
    */
   function fillPanel(host) {
-    const view = views.get(host);
-    const panel = /** @type {ShadowRoot} */ (host.shadowRoot).querySelector('.panel');
-    if (!view || !panel || filled.has(host)) return;
-    filled.add(host);
-    const el = maker(host.ownerDocument);
-    if (view.state === 'pending') {
-      panel.append(el('p', '', 'Vigie analyse ce message.'), el('p', 'en', 'Vigie is analysing this post.'));
-    } else if (view.state === 'offline') {
-      panel.append(el('p', '', `Vigie hors ligne : ${view.message ?? 'serveur injoignable.'}`), el('p', 'en', 'Vigie offline.'));
-    } else {
-      fillClassified(view, /** @type {HTMLElement} */ (panel), el);
-    }
-    if (view.truncated) {
-      panel.append(el('p', 'muted', 'Texte tronqué : dépliez « Voir plus » pour que Vigie lise le message entier.'));
-    }
-    apply(host);
-  }
-
-  /**
-   * @param {BadgeView} view
-   * @param {HTMLElement} panel
-   * @param {(tag: string, className?: string, text?: string) => HTMLElement} el
-   */
-  function fillClassified(view, panel, el) {
-    const classification = /** @type {NonNullable<BadgeView['classification']>} */ (view.classification);
-    const names = view.labelNames ?? {};
-    // The actions come first so the capture button sits right under the pill, whatever the panel holds.
-    const actions = el('div', 'actions');
-    // Shown, not announced: the host's live region speaks the capture state (a rebuilt panel would not).
-    const status = el('span', 'status');
-    const capture = /** @type {HTMLButtonElement} */ (el('button', 'capture', 'Capturer la preuve'));
-    capture.setAttribute('type', 'button');
-    capture.setAttribute('data-action', 'capture');
-    capture.title = 'Capture evidence';
-    const respond = el('button', 'respond', 'Répondre');
-    respond.setAttribute('type', 'button');
-    respond.setAttribute('data-action', 'respond');
-    respond.title = 'Répondre sans capturer — Reply without capturing';
-    actions.append(status, respond, capture);
-    panel.append(actions);
-
-    if (view.capture) {
-      const said = vigie.captureState.describe(view.capture);
-      status.setAttribute('data-kind', view.capture.status);
-      status.textContent = said.text;
-      status.title = said.en;
-      capture.disabled = said.button === null;
-      capture.hidden = said.button === null;
-      if (said.button) capture.textContent = said.button;
-    }
-
-    if (classification.labels.length === 0) {
-      panel.append(el('p', '', 'Aucun signal de risque dans ce message.'), el('p', 'en', 'No risk signal in this post.'));
-      return;
-    }
-    const why = el('h2', '', 'Pourquoi ?');
-    why.title = 'Why?';
-    const list = el('ul');
-    for (const label of classification.labels) {
-      const li = el('li');
-      const name = el('span', 'label', names[label.label]?.fr ?? label.label);
-      name.title = names[label.label]?.en ?? label.label;
-      li.append(name);
-      if (label.evidence.length === 0) li.append(el('span', 'muted', ' — sans passage précis'));
-      for (const evidence of label.evidence) {
-        const item = el('p');
-        const quote = el('mark', '', `« ${evidence.text} »`);
-        item.append(quote, el('span', '', ` — ${evidence.explanation}`));
-        li.append(item);
-      }
-      list.append(li);
-    }
-    panel.append(why, list);
+    if (vigie.badgePanel.fill(host)) apply(host);
   }
 
   vigie.badge = { TAG, RISKS, create, render, isOpen, fillPanel };
