@@ -6,7 +6,7 @@ import { labelNames, openPage } from './helpers/page.mjs';
 
 function badgePage() {
   const page = openPage('<!doctype html><article style="position: relative"><p>Texte</p></article>', {
-    url: 'https://news.example/', scripts: ['content/badge-style.js', 'content/badge-panel.js', 'content/badge.js', 'content/capture-state.js'],
+    url: 'https://news.example/', scripts: ['content/text.js', 'content/badge-style.js', 'content/badge-panel.js', 'content/badge.js', 'content/capture-state.js'],
   });
   const captures = [];
   const host = page.vigie.badge.create(page.document, 'p1', () => captures.push('p1'));

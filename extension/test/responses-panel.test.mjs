@@ -319,7 +319,7 @@ function contrast(a, b) {
 }
 
 test('light and dark palettes: every text colour on its background meets WCAG AA (≥ 4.5)', async () => {
-  const page = openPage('<!doctype html><p>x</p>', { url: 'https://news.example/', scripts: ['content/response-view.js'] });
+  const page = openPage('<!doctype html><p>x</p>', { url: 'https://news.example/', scripts: ['content/text.js', 'content/response-view.js'] });
   const { PALETTES, STYLE } = page.vigie.responseView;
   for (const [scheme, p] of Object.entries(PALETTES)) {
     const pairs = [['text', 'background'], ['muted', 'background'], ['error', 'background'], ['ok', 'background'],

@@ -94,13 +94,15 @@ interface VigieNavigationLog {
 /** The namespace the content scripts share: each classic script adds its part (manifest order). */
 interface Vigie {
   adapters: SiteAdapter[];
-  text?: { textOf(element: Element, options?: { blocks?: boolean }): string; hash(value: string): string };
+  text?: {
+    textOf(element: Element, options?: { blocks?: boolean }): string; hash(value: string): string;
+    maker(document: Document): (tag: string, className?: string, text?: string) => HTMLElement;
+  };
   badge?: any;
   /** content/badge-style.js: the badges' shared stylesheet. */
   badgeStyle?: { adopt(root: ShadowRoot): void };
   /** content/badge-panel.js: a badge's panel, built when first opened. */
   badgePanel?: {
-    maker(document: Document): (tag: string, className?: string, text?: string) => HTMLElement;
     show(host: HTMLElement, view: any): boolean;
     fill(host: HTMLElement): boolean;
   };

@@ -8,15 +8,6 @@
 
   /** @typedef {import('./badge.js').BadgeView} BadgeView */
 
-  /** @param {Document} document */
-  function maker(document) {
-    return (/** @type {string} */ tag, /** @type {string} */ className = '', /** @type {string} */ text = '') => {
-      const node = document.createElement(tag);
-      if (className) node.className = className;
-      if (text) node.textContent = text;
-      return node;
-    };
-  }
 
   /** @type {WeakMap<HTMLElement, BadgeView>} the view each badge shows, to build its panel when opened */
   const views = new WeakMap();
@@ -46,7 +37,7 @@
     const panel = /** @type {ShadowRoot} */ (host.shadowRoot).querySelector('.panel');
     if (!view || !panel || filled.has(host)) return false;
     filled.add(host);
-    const el = maker(host.ownerDocument);
+    const el = vigie.text.maker(host.ownerDocument);
     if (view.state === 'pending') {
       panel.append(el('p', '', 'Vigie analyse ce message.'), el('p', 'en', 'Vigie is analysing this post.'));
     } else if (view.state === 'offline') {
@@ -117,5 +108,5 @@
     panel.append(why, list);
   }
 
-  vigie.badgePanel = { maker, show, fill };
+  vigie.badgePanel = { show, fill };
 })();

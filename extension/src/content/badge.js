@@ -160,7 +160,7 @@
    */
   function render(host, view) {
     const root = /** @type {ShadowRoot} */ (host.shadowRoot);
-    const el = vigie.badgePanel.maker(host.ownerDocument);
+    const el = vigie.text.maker(host.ownerDocument);
     const box = el('div', 'badge');
     const pill = el('button', 'pill');
     pill.setAttribute('type', 'button');

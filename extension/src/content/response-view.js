@@ -69,15 +69,6 @@
    * @typedef {Record<string, { fr: string, en: string }>} LabelNames
    */
 
-  /** @param {Document} document */
-  function maker(document) {
-    return (/** @type {string} */ tag, /** @type {string} */ className = '', /** @type {string} */ text = '') => {
-      const node = document.createElement(tag);
-      if (className) node.className = className;
-      if (text) node.textContent = text;
-      return node;
-    };
-  }
 
   /**
    * @param {Document} document
@@ -99,7 +90,7 @@
    * @param {Document} document
    */
   function frame(document) {
-    const el = maker(document);
+    const el = vigie.text.maker(document);
     const panel = el('div', 'panel');
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-label', 'Réponse suggérée par Vigie — Response suggested by Vigie');
@@ -123,7 +114,7 @@
    * @param {string} [message] French reason of the error
    */
   function fillWaiting(body, state, message) {
-    const el = maker(body.ownerDocument);
+    const el = vigie.text.maker(body.ownerDocument);
     body.replaceChildren();
     if (state === 'loading') {
       const status = el('p', 'status', 'Préparation de la réponse…');
@@ -148,7 +139,7 @@
    */
   function fillSuggestion(body, suggestion, names) {
     const document = body.ownerDocument;
-    const el = maker(document);
+    const el = vigie.text.maker(document);
     body.replaceChildren();
     const options = suggestion.best ? [suggestion.best, ...suggestion.alternatives] : [];
     if (options.length === 0) {
@@ -211,7 +202,7 @@
    * @param {Suggestion} suggestion
    */
   function appendHelp(body, suggestion) {
-    const el = maker(body.ownerDocument);
+    const el = vigie.text.maker(body.ownerDocument);
     if (suggestion.helplines) {
       const section = el('section', 'helplines');
       const heading = el('h3', '', 'Lignes d’écoute à donner');

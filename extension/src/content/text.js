@@ -1,5 +1,6 @@
 // @ts-check
-// Shared by every adapter: the text a reader sees in an element, and a cheap hash of it.
+// Shared by every adapter: the text a reader sees in an element, and a cheap hash of it; and the element maker of
+// Vigie's own UI (badge, response panel), which puts page data in as text only.
 (() => {
   const vigie = /** @type {Vigie} */ (globalThis.vigie ??= { adapters: [] });
 
@@ -107,5 +108,19 @@
     return textOf(copy);
   }
 
-  vigie.text = { textOf, hash, driftReporter, textWithout };
+  /**
+   * An element maker for Vigie's own UI (badge, response panel): page data goes in as textContent, never as markup.
+   * @param {Document} document
+   * @returns {(tag: string, className?: string, text?: string) => HTMLElement}
+   */
+  function maker(document) {
+    return (tag, className = '', text = '') => {
+      const node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text) node.textContent = text;
+      return node;
+    };
+  }
+
+  vigie.text = { textOf, hash, driftReporter, textWithout, maker };
 })();
