@@ -5,6 +5,9 @@
 # e2e-tests/target/overlay-benchmark-*.txt. Needs /usr/bin/chromium (./vigie test installs it).
 # VIGIE_BENCH_POSTS and VIGIE_BENCH_ROUNDS change the size; VIGIE_BENCH_TRACE=<folder> also records a Chrome trace
 # of every load, which `node benchmarks/trace-breakdown.mjs <folder> growing-timeline-x --events` breaks down.
+# VIGIE_BENCH_PROFILE=<folder> records a V8 CPU profile of every load with the extension, which
+# `node benchmarks/profile-breakdown.mjs <folder>` sums per function and script. VIGIE_BENCH_AUTOCAPTURE=off|high|critical
+# sets the auto-capture level (default critical, the extension's default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests install -pl shared-schemas,server,extension -am

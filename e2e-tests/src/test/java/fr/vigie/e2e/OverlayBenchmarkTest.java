@@ -35,6 +35,10 @@ class OverlayBenchmarkTest {
   private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("VIGIE_BENCH_ROUNDS", "5"));
   /** When set, each load also records a Chrome trace (devtools.timeline) to this folder, for trace-breakdown.mjs. */
   private static final String TRACE_DIR = System.getenv("VIGIE_BENCH_TRACE");
+  /** When set, each load with the extension also records a V8 CPU profile (.cpuprofile) to this folder. */
+  private static final String PROFILE_DIR = System.getenv("VIGIE_BENCH_PROFILE");
+  /** The auto-capture level set in the options (critical: the extension's default; high; off). */
+  private static final String AUTO_CAPTURE = System.getenv().getOrDefault("VIGIE_BENCH_AUTOCAPTURE", "critical");
   private static final String TRACE_CATEGORIES = System.getenv().getOrDefault("VIGIE_BENCH_TRACE_CATEGORIES",
       "devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute");
 
@@ -64,12 +68,14 @@ class OverlayBenchmarkTest {
     String report = String.format(Locale.ROOT,
         "Overlay benchmark: %d-post growing X timeline (%s), %d rounds each, Chromium headless, extension %s%n"
         + "  main-thread task time: without %.3f s, with %.3f s (medians) → ratio %.2f (goal ≤ 1.10)%n"
+        + "  per round (s): without %s, with %s%n"
         + "  script time: without %.3f s, with %.3f s%n"
         + "  post entering the DOM → badge shown: p50 %.0f ms, p95 %.0f ms, max %.0f ms (n=%d)%n"
         + "  post entering the DOM → risk shown (server answered): p50 %.0f ms, p95 %.0f ms, max %.0f ms (n=%d) (goal p95 ≤ 150 ms)%n"
         + "  JS heap used at the end: without %.1f MB, with %.1f MB → content scripts ≈ %.1f MB%n",
         POSTS, PAGE, ROUNDS, ExtensionBrowser.EXTENSION_DIR,
         median(without.stream().map(Run::taskSeconds).toList()), median(with.stream().map(Run::taskSeconds).toList()), ratio,
+        rounds(without), rounds(with),
         median(without.stream().map(Run::scriptSeconds).toList()), median(with.stream().map(Run::scriptSeconds).toList()),
         percentile(toBadge, 50), percentile(toBadge, 95), percentile(toBadge, 100), toBadge.size(),
         percentile(toRisk, 50), percentile(toRisk, 95), percentile(toRisk, 100), toRisk.size(),
@@ -103,6 +109,7 @@ class OverlayBenchmarkTest {
           settings.navigate("chrome-extension://" + ExtensionBrowser.EXTENSION_ID + "/options.html");
           settings.fill("#server-url", server.url());
           settings.fill("#api-token", VigieServer.ADMIN_TOKEN);
+          settings.selectOption("#auto-capture", AUTO_CAPTURE);
           settings.click("#save");
           settings.waitForSelector("#status[data-state='ok']");
           settings.close();
@@ -122,6 +129,14 @@ class OverlayBenchmarkTest {
           params.addProperty("transferMode", "ReportEvents");
           cdp.send("Tracing.start", params);
         }
+        boolean profiled = PROFILE_DIR != null && server != null;
+        if (profiled) {
+          cdp.send("Profiler.enable");
+          JsonObject interval = new JsonObject();
+          interval.addProperty("interval", 200);
+          cdp.send("Profiler.setSamplingInterval", interval);
+          cdp.send("Profiler.start");
+        }
         page.navigate("https://x.com/home?total=" + POSTS);
         Map<String, Double> start = metrics(cdp);
         page.waitForFunction("() => window.vigieBench && window.vigieBench.done", null,
@@ -132,6 +147,12 @@ class OverlayBenchmarkTest {
         }
         page.waitForTimeout(500); // let the last scans and paints settle in both browsers alike
         Map<String, Double> end = metrics(cdp);
+        if (profiled) {
+          JsonObject cpuProfile = cdp.send("Profiler.stop").getAsJsonObject("profile");
+          Files.createDirectories(Path.of(PROFILE_DIR));
+          Files.writeString(Path.of(PROFILE_DIR, PAGE.replace(".html", "") + "-" + System.nanoTime() + ".cpuprofile"),
+              cpuProfile.toString());
+        }
         if (trace != null) {
           cdp.send("Tracing.end");
           while (!traced[0]) {
@@ -161,6 +182,10 @@ class OverlayBenchmarkTest {
             end.get("ScriptDuration") - start.get("ScriptDuration"), end.get("JSHeapUsedSize") / 1e6, toBadge, toRisk);
       }
     }
+  }
+
+  private static String rounds(List<Run> runs) {
+    return runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.taskSeconds())).toList().toString();
   }
 
   private static Path traceFile(String side, int round) {
