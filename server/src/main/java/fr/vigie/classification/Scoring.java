@@ -8,8 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns hits into labels: idioms cancel, context weakens, independent hints combine (noisy-or), a threshold decides. */
+/**
+ * Turns hits into labels: idioms cancel, context weakens, independent hints combine (noisy-or), a threshold decides.
+ * Two context kinds act only together: a distress told as past ({@code past}: "il y a dix ans", "years ago") and over
+ * ({@code recovery}: "aujourd'hui il va bien", "it does get better") weakens every distress hint, acts included.
+ */
 final class Scoring {
+
+  /** Context kinds that weaken nothing alone (see {@link #recovered}). */
+  static final String PAST = "past";
+  static final String RECOVERY = "recovery";
 
   private static final int MAX_EVIDENCE = 8;
   private final Taxonomy taxonomy;
@@ -26,7 +34,8 @@ final class Scoring {
       Set<Classification.Neutralized> notes) {
     Map<String, Double> miss = new LinkedHashMap<>();
     Map<String, List<Hit>> kept = new LinkedHashMap<>();
-    Hit context = contexts.isEmpty() ? null : contexts.iterator().next();
+    Hit context = contexts.stream().filter(c -> !c.label().equals(PAST) && !c.label().equals(RECOVERY)).findFirst().orElse(null);
+    Hit recovered = recovered(contexts);
     for (Hit hit : strongestOnce(found)) {
       Hit cancel = cancelling(hit, neutral);
       if (cancel != null) {
@@ -34,7 +43,10 @@ final class Scoring {
         continue;
       }
       double weight = hit.weight();
-      if (context != null && !hit.strong() && (hit.label().equals("distress") || hit.label().equals("threat"))) {
+      if (recovered != null && hit.label().equals("distress")) {
+        weight *= settings.contextFactor();
+        notes.add(note(hit.label(), recovered));
+      } else if (context != null && !hit.strong() && (hit.label().equals("distress") || hit.label().equals("threat"))) {
         weight *= settings.contextFactor();
         notes.add(note(hit.label(), context));
       }
@@ -52,6 +64,12 @@ final class Scoring {
     labels.forEach(l -> given.add(l.label()));
     labels.removeIf(l -> given.stream().anyMatch(g -> settings.subsumes().getOrDefault(g, Set.of()).contains(l.label())));
     return Classification.of(id, language, labels, List.copyOf(notes));
+  }
+
+  /** The recovery marker when the message also has a past marker: the distress it tells is over; else null. */
+  private static Hit recovered(Set<Hit> contexts) {
+    boolean past = contexts.stream().anyMatch(c -> c.label().equals(PAST));
+    return past ? contexts.stream().filter(c -> c.label().equals(RECOVERY)).findFirst().orElse(null) : null;
   }
 
   /**

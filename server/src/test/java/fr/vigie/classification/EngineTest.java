@@ -38,6 +38,29 @@ class EngineTest {
   }
 
   @Test
+  void a_past_attempt_told_as_over_is_not_critical_and_says_why() {
+    Classification over = classify("Il y a dix ans j'ai fait une TS. Aujourd'hui je vais bien et je cours des marathons.");
+    assertThat(over.risk()).isNotEqualTo("critical");
+    assertThat(over.neutralized()).anySatisfy(n -> assertThat(n.label()).isEqualTo("distress"));
+    assertThat(classify("Years ago I tried to end my life. It does get better, hold on.").risk()).isNotEqualTo("critical");
+  }
+
+  @Test
+  void a_past_attempt_without_recovery_or_a_recovery_without_a_past_stays_critical() {
+    assertThat(classify("Il y a deux ans j'ai fait une TS et ce soir j'y repense, j'ai les cachets devant moi").risk())
+        .isEqualTo("critical");
+    assertThat(classify("aujourd'hui je vais mieux, j'ai pris ma décision, j'ai pris toutes mes boîtes de médocs").risk())
+        .isEqualTo("critical");
+    assertThat(classify("I tried to end my life last night, I'm in the car park of the hospital").risk()).isEqualTo("critical");
+  }
+
+  @Test
+  void sports_banter_is_not_a_threat_but_the_same_words_at_an_agency_are() {
+    assertThat(classify("Samedi on va les massacrer au Vélodrome, allez l'OM !").risk()).isNotEqualTo("critical");
+    assertThat(classify("on va les tuer ces guichetiers de l'agence de Lille, ils vont payer").risk()).isEqualTo("critical");
+  }
+
+  @Test
   void a_cm_reply_quoting_3114_is_not_critical() {
     assertThat(classify("Bonjour, si vous traversez un moment difficile, le 3114 répond 24h/24, gratuitement. "
         + "Vous n'êtes pas seul.").risk()).isNotEqualTo("critical");
