@@ -1,55 +1,13 @@
-// The response panel in the page: opened from the badge or after a capture, text as text, edits and X counting,
-// alternatives, keyboard use, trusted clicks only, and the interventions it records.
+// The response panel in the page: opened from the badge, text as text, X counting, alternatives, keyboard use,
+// trusted clicks only, errors, palettes. What it records (interventions) is in responses-interventions.test.mjs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createValidator, EXAMPLES_DIR } from '../../shared-schemas/js/validator.mjs';
-import { buildIntervention, buildSuggestRequest } from '../src/lib/responses.js';
-import { fixture, openPage, plain, sleep, waitFor, workingWorker } from './helpers/page.mjs';
-import { trusted, trustedClick, type } from './helpers/trusted.mjs';
-
-const validator = createValidator();
-const LUCIE = '1790000000000000001';
-const SUGGESTION = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'valid', 'response-suggestion.distress-fr.json'), 'utf8'));
-
-/**
- * The X timeline, classified, with a worker answering suggest (by default the distress example) and intervention.
- * @param {{ suggest?: (message: any) => any, capture?: (message: any) => any }} [answers]
- */
-async function timeline(answers = {}) {
-  const interventions = [];
-  const opened = [];
-  const clipboard = [];
-  const page = openPage(fixture('x/home-timeline.html'), {
-    sendMessage: workingWorker({
-      suggest: answers.suggest ?? (async () => ({ ok: true, suggestion: structuredClone(SUGGESTION) })),
-      intervention: async (message) => { interventions.push(message); return { ok: true, intervention: { id: 'int_00000001' } }; },
-      capture: answers.capture,
-    }),
-    setup: (window) => {
-      window.open = (...args) => { opened.push(args); return null; };
-      Object.defineProperty(window.navigator, 'clipboard', {
-        value: { writeText: async (text) => { clipboard.push(text); } }, configurable: true,
-      });
-    },
-  });
-  await waitFor(() => page.document.querySelectorAll('article[data-vigie-risk]').length === 7, { what: 'risks' });
-  const post = page.document.querySelector(`article[data-vigie-post-id="${LUCIE}"]`);
-  const badge = post.querySelector(':scope > vigie-badge');
-  badge.dispatchEvent(new page.window.Event('pointerenter'));
-  const respond = badge.shadowRoot.querySelector('[data-action="respond"]');
-  return { ...page, interventions, opened, clipboard, post, badge, respond };
-}
-
-const panelOf = (document) => document.querySelector('vigie-response-panel');
-const inPanel = (document, selector) => panelOf(document).shadowRoot.querySelector(selector);
-/** Clicks « Répondre » on the badge as the CM does and waits for the suggested text. */
-async function openPanel(page) {
-  trustedClick(page.respond);
-  await waitFor(() => panelOf(page.document) && inPanel(page.document, 'textarea'), { what: 'suggested text' });
-  return inPanel(page.document, 'textarea');
-}
+import { EXAMPLES_DIR } from '../../shared-schemas/js/validator.mjs';
+import { openPage, sleep, waitFor } from './helpers/page.mjs';
+import { LUCIE, SUGGESTION, inPanel, openPanel, panelOf, timeline } from './helpers/response-panel.mjs';
+import { trustedClick, type } from './helpers/trusted.mjs';
 
 test('« Répondre » on the badge opens a dialog near the post: loading, then the suggested text, helplines and reporting help', async () => {
   let answer;
@@ -73,28 +31,6 @@ test('« Répondre » on the badge opens a dialog near the post: loading, then t
   assert.match(dialog.textContent, /Signaler à la plateforme.*Règle : Règles de X : suicide et automutilation\..*Où : Menu « ⋯ » du post › Signaler le post/);
   const buttons = Array.from(host.shadowRoot.querySelectorAll('.actions button')).map((b) => b.textContent);
   assert.deepEqual(buttons, ['Copier', 'Répondre sur la plateforme']);
-});
-
-test('the suggest message is a valid request: the post, the badge\'s classification, no capture', async () => {
-  const page = await timeline();
-  await openPanel(page);
-  const message = page.messages.find((m) => m.type === 'suggest');
-  assert.equal(message.captureId, null);
-  assert.equal(message.post.postId, LUCIE);
-  assert.equal(message.classification.risk, 'critical');
-  assert.deepEqual(validator.validate('response-suggest-request', buildSuggestRequest(message)), []);
-  assert.equal(page.messages.filter((m) => m.type === 'capture').length, 0, 'nothing captured');
-});
-
-test('after a capture the panel opens by itself, with the capture as case reference and in every intervention', async () => {
-  const page = await timeline({ capture: async () => ({ ok: true, capture: { id: 'cap_0123456789' } }) });
-  await page.window.vigie.running.capture(page.post);
-  const textarea = await waitFor(() => panelOf(page.document) && inPanel(page.document, 'textarea'), { what: 'panel' });
-  assert.equal(page.messages.find((m) => m.type === 'suggest').captureId, 'cap_0123456789');
-  trustedClick(inPanel(page.document, '[data-action="copy"]'));
-  await waitFor(() => page.interventions.length === 1, { what: 'copied' });
-  assert.equal(page.interventions[0].captureId, 'cap_0123456789');
-  assert.equal(page.clipboard[0], textarea.value);
 });
 
 test('text from the page and the server is shown as text, never as markup', async () => {
@@ -150,41 +86,6 @@ test('alternatives swap the text, the label and the pressed choice; a private me
   trustedClick(options[0]);
   assert.equal(textarea.value, SUGGESTION.best.text);
   assert.equal(inPanel(page.document, '[data-action="reply"]').hidden, false);
-});
-
-test('a CM edit is one "edited" intervention with the final text when the text is used, then once more per new edit at closing', async () => {
-  const page = await timeline();
-  const textarea = await openPanel(page);
-  const edited = `${SUGGESTION.best.text} Nous restons disponibles.`;
-  type(textarea, edited);
-  trustedClick(inPanel(page.document, '[data-action="copy"]'));
-  trustedClick(inPanel(page.document, '[data-action="copy"]'));
-  await waitFor(() => page.interventions.length === 3, { what: 'interventions' });
-  assert.deepEqual(page.interventions.map((i) => i.action), ['edited', 'copied', 'copied']);
-  for (const intervention of page.interventions) {
-    assert.equal(intervention.finalText, edited);
-    assert.equal(intervention.templateId, SUGGESTION.best.templateId);
-    assert.equal(intervention.templateVersion, 1);
-    assert.equal(intervention.postId, LUCIE);
-    assert.equal(intervention.platform, 'x');
-    assert.deepEqual(validator.validate('intervention-input', buildIntervention(intervention)), []);
-  }
-  assert.deepEqual(page.clipboard, [edited, edited]);
-  type(textarea, 'Texte réécrit.');
-  textarea.dispatchEvent(new page.window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-  await waitFor(() => page.interventions.length === 4, { what: 'edit at closing' });
-  assert.deepEqual(plain(page.interventions.at(-1)).finalText, 'Texte réécrit.');
-});
-
-test('a panel closed without edits records nothing; typing back the suggested text is no edit', async () => {
-  const page = await timeline();
-  const textarea = await openPanel(page);
-  type(textarea, 'brouillon');
-  type(textarea, SUGGESTION.best.text);
-  trustedClick(inPanel(page.document, '[data-action="close"]'));
-  await sleep(50);
-  assert.equal(panelOf(page.document), null);
-  assert.deepEqual(page.interventions, []);
 });
 
 test('Escape closes the panel and gives the focus back to the badge; Tab cycles inside the panel', async () => {
@@ -283,18 +184,6 @@ test('"nothing needed": the server\'s note, and no text or button to use', async
   assert.equal(inPanel(page.document, '.note').textContent, 'Message sans risque : aucune réponse n’est nécessaire.');
   assert.equal(inPanel(page.document, 'textarea'), null);
   assert.equal(inPanel(page.document, '[data-action="copy"]'), null);
-});
-
-test('a recorded intervention the server refused is said in the panel', async () => {
-  const page = await timeline();
-  page.window.vigie.running.status(); // the core keeps running; only the intervention answer changes below
-  await openPanel(page);
-  const panel = panelOf(page.document);
-  const original = page.window.chrome.runtime.sendMessage;
-  page.window.chrome.runtime.sendMessage = async (message) => (message.type === 'intervention'
-    ? { ok: false, error: { message: 'Aucune capture cap_x.' } } : original(message));
-  trustedClick(inPanel(page.document, '[data-action="copy"]'));
-  await waitFor(() => /Trace non enregistrée : Aucune capture cap_x\./.test(panel.shadowRoot.querySelector('.trace').textContent), { what: 'trace error' });
 });
 
 test('one panel at a time: opening another post\'s panel closes the first', async () => {
