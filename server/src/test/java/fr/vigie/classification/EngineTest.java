@@ -43,6 +43,8 @@ class EngineTest {
     assertThat(over.risk()).isNotEqualTo("critical");
     assertThat(over.neutralized()).anySatisfy(n -> assertThat(n.label()).isEqualTo("distress"));
     assertThat(classify("Years ago I tried to end my life. It does get better, hold on.").risk()).isNotEqualTo("critical");
+    assertThat(classify("Back in 2019 I took an overdose. I'm okay now, it gets better.").risk()).isNotEqualTo("critical");
+    assertThat(classify("Mon oncle avait fait une TS il y a des années. Il s'en est sorti.").risk()).isNotEqualTo("critical");
   }
 
   @Test
@@ -52,6 +54,8 @@ class EngineTest {
     assertThat(classify("aujourd'hui je vais mieux, j'ai pris ma décision, j'ai pris toutes mes boîtes de médocs").risk())
         .isEqualTo("critical");
     assertThat(classify("I tried to end my life last night, I'm in the car park of the hospital").risk()).isEqualTo("critical");
+    // Each hint is weakened, not the label: many hints of a method still add up to an alert (better a false alarm).
+    assertThat(classify("Mon frère avait tenté de se pendre. Il s'en est sorti, il est infirmier.").risk()).isEqualTo("critical");
   }
 
   @Test
